@@ -1,0 +1,34 @@
+package dev.piimap.scanner.extract;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Explicit bounds for extracting text from one item (RELIABILITY.md 2 and 4). Several of Tika's own
+ * defaults are unlimited, so every limit is set here and named in the outcome that hits it.
+ *
+ * @param maxEmbeddedDepth  how deep archives and attachments are followed (the item itself is depth 0)
+ * @param maxEmbeddedCount  how many embedded entries of one item are extracted
+ * @param maxCharsPerItem   characters of text kept per asset; beyond it the asset is {@code truncated}
+ * @param maxBytesPerItem   raw bytes read per item; larger items are {@code skipped}
+ * @param maxZipRatio       decompressed/compressed ratio above which an archive entry is treated as a bomb
+ * @param maxXmlDepth       element nesting allowed in XML-based formats
+ * @param maxTimePerItem    wall time per item; when it runs out the item is {@code truncated}/{@code skipped}
+ */
+public record ExtractionLimits(int maxEmbeddedDepth, int maxEmbeddedCount, long maxCharsPerItem,
+                               long maxBytesPerItem, long maxZipRatio, int maxXmlDepth,
+                               Duration maxTimePerItem) implements Serializable {
+    public static final int DEFAULT_MAX_EMBEDDED_DEPTH = 5;
+    public static final int DEFAULT_MAX_EMBEDDED_COUNT = 1_000;
+    public static final long DEFAULT_MAX_CHARS_PER_ITEM = 10_000_000L;
+    public static final long DEFAULT_MAX_BYTES_PER_ITEM = 512L * 1024 * 1024;
+    public static final long DEFAULT_MAX_ZIP_RATIO = 100L;
+    public static final int DEFAULT_MAX_XML_DEPTH = 100;
+    public static final Duration DEFAULT_MAX_TIME_PER_ITEM = Duration.ofSeconds(120);
+
+    public static ExtractionLimits defaults() {
+        return new ExtractionLimits(DEFAULT_MAX_EMBEDDED_DEPTH, DEFAULT_MAX_EMBEDDED_COUNT,
+                DEFAULT_MAX_CHARS_PER_ITEM, DEFAULT_MAX_BYTES_PER_ITEM, DEFAULT_MAX_ZIP_RATIO,
+                DEFAULT_MAX_XML_DEPTH, DEFAULT_MAX_TIME_PER_ITEM);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.piimap.scanner.source;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One unit of work listed on the driver and scanned in a Spark task: a table of a database source
+ * ({@code schema.table}) or a file of a files source (path relative to the root, {@code /}-separated).
+ *
+ * @param source         the source's configured name
+ * @param locator        what to open, interpreted by the source's {@link SourceConnector}
+ * @param bytes          size where known, else -1
+ * @param modifiedMillis last modification (epoch millis) where known, else -1
+ */
+public record ScanItem(String source, String locator, long bytes, long modifiedMillis) implements Serializable {
+    public ScanItem {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(locator, "locator");
+    }
+}
