@@ -2,46 +2,128 @@ package dev.piimap.classifiers.summary;
 
 import dev.piimap.classifiers.Classifier;
 import dev.piimap.classifiers.EntityType;
+import dev.piimap.classifiers.detect.Examination;
 import dev.piimap.classifiers.detect.Finding;
 import dev.piimap.classifiers.mask.Masker;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Accumulates the findings of one free-text asset (a file, an attachment) fed in chunks. Not
- * thread-safe: one instance per asset. Chunks are classified independently, so a caller splitting a
- * long text should split at whitespace.
+ * Accumulates the findings of one free-text asset (a file, an attachment) fed in chunks, into one
+ * {@link TypeSummary} per type found. Not thread-safe: one instance per asset. Chunks are classified
+ * independently, so a caller splitting a long text should split at whitespace. Keeps counts, scores
+ * and one masked sample per type; never the matched text.
+ *
+ * <p>Confidence is the best finding's score, raised towards 1 by further findings of the type
+ * (each repeat closes {@value #REPEAT_GAIN_PERCENT}% of the remaining gap, up to {@value #MAX_REPEATS}
+ * findings): many matches make presence more certain, but never more than the evidence allows.
  */
 public final class TextSummarizer {
-    private final Classifier classifier;
-    private final Map<EntityType, long[]> counts = new EnumMap<>(EntityType.class);
-    private final Map<EntityType, Double> best = new EnumMap<>(EntityType.class);
-    private final Map<EntityType, String> samples = new EnumMap<>(EntityType.class);
-    private final Map<EntityType, String> detectors = new EnumMap<>(EntityType.class);
+    static final int REPEAT_GAIN_PERCENT = 15;
+    static final int MAX_REPEATS = 20;
+    private static final int MAX_CONTEXT_WORDS = 5;
 
-    public TextSummarizer(Classifier classifier) {
-        this.classifier = classifier;
+    private static final class Tally {
+        long count;
+        long rejected;
+        double bestScore = -1;
+        String sample;
+        String validator;
+        final Set<String> contextWords = new LinkedHashSet<>();
+        final Map<String, Long> byDetector = new java.util.TreeMap<>();
     }
 
+    private final Classifier classifier;
+    private final Map<EntityType, Tally> tallies = new EnumMap<>(EntityType.class);
+    private long characters;
+
+    public TextSummarizer(Classifier classifier) {
+        this.classifier = java.util.Objects.requireNonNull(classifier, "classifier");
+    }
+
+    /** Classifies one chunk and adds its findings. Null and empty chunks add nothing. */
     public void add(CharSequence chunk) {
-        for (Finding f : classifier.detect(chunk)) {
-            counts.computeIfAbsent(f.type(), t -> new long[1])[0]++;
-            if (f.score() > best.getOrDefault(f.type(), -1.0)) {
-                best.put(f.type(), f.score());
-                samples.put(f.type(), Masker.mask(f.type(), chunk.subSequence(f.start(), f.end()).toString()));
-                detectors.put(f.type(), f.detector());
+        if (chunk == null || chunk.length() == 0) {
+            return;
+        }
+        characters += chunk.length();
+        Examination examination = classifier.examine(chunk);
+        for (Finding f : examination.findings()) {
+            Tally t = tallies.computeIfAbsent(f.type(), k -> new Tally());
+            t.count++;
+            t.byDetector.merge(f.detector(), 1L, Long::sum);
+            if (f.evidence() != null) {
+                if (t.validator == null) {
+                    t.validator = f.evidence().validator();
+                }
+                for (String w : f.evidence().contextHits()) {
+                    if (t.contextWords.size() < MAX_CONTEXT_WORDS) {
+                        t.contextWords.add(w);
+                    }
+                }
+            }
+            if (f.score() > t.bestScore) {
+                t.bestScore = f.score();
+                t.sample = Masker.mask(f.type(), chunk.subSequence(f.start(), f.end()).toString());
             }
         }
+        examination.rejectedCandidates().forEach((type, n) -> {
+            Tally t = tallies.get(type);
+            if (t != null) {
+                t.rejected += n;
+            }
+        });
     }
 
     /** One summary per type found, in {@link EntityType} order. */
     public List<TypeSummary> result() {
         List<TypeSummary> out = new ArrayList<>();
-        counts.forEach((type, n) -> out.add(new TypeSummary(type, n[0], best.get(type), samples.get(type),
-                n[0] + " match" + (n[0] == 1 ? "" : "es") + " in the text", detectors.get(type))));
+        tallies.forEach((type, t) -> out.add(new TypeSummary(type, t.count, confidence(t), t.sample,
+                explanation(type, t), mostFrequent(t.byDetector))));
         return out;
+    }
+
+    private static double confidence(Tally t) {
+        int repeats = (int) Math.min(t.count, MAX_REPEATS) - 1;
+        double gap = (1 - t.bestScore) * Math.pow(1 - REPEAT_GAIN_PERCENT / 100.0, repeats);
+        return Math.max(0, Math.min(1, 1 - gap));
+    }
+
+    private String explanation(EntityType type, Tally t) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s in %,d characters; the strongest scores %.2f",
+                TypeNames.counted(t.count, type), characters, t.bestScore));
+        List<String> why = new ArrayList<>();
+        if (t.validator != null) {
+            why.add("validated by " + t.validator);
+        }
+        if (!t.contextWords.isEmpty()) {
+            why.add("context: " + String.join(", ", t.contextWords));
+        }
+        if (!why.isEmpty()) {
+            s.append(" (").append(String.join("; ", why)).append(')');
+        }
+        if (t.rejected > 0) {
+            s.append(String.format(Locale.ROOT, "; %,d more candidate%s failed %s", t.rejected, t.rejected == 1 ? "" : "s",
+                    t.validator == null ? "validation" : t.validator));
+        }
+        return s.toString();
+    }
+
+    static String mostFrequent(Map<String, Long> counts) {
+        String best = null;
+        long bestCount = -1;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
     }
 }

@@ -1,0 +1,78 @@
+package dev.piimap.classifiers.mask;
+
+import dev.piimap.classifiers.EntityType;
+import dev.piimap.classifiers.validators.IpAddresses;
+import dev.piimap.classifiers.validators.PhoneNumbers;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Keyed fingerprints of identifiers, so the data map can answer "where does this person's e-mail
+ * occur?" without storing the value: HMAC-SHA256 under a secret key of the entity type and the
+ * {@link #normalize normalised} value, as 64 lower-case hex digits. The same value under the same
+ * key always gives the same fingerprint, whatever its formatting; another key gives another.
+ *
+ * <p>Immutable and thread-safe. Holds a private copy of the key; {@link #toString} never shows it.
+ */
+public final class Fingerprinter {
+    static final String ALGORITHM = "HmacSHA256";
+
+    private final SecretKeySpec key;
+
+    /**
+     * @param key the secret key; at least 32 random bytes are recommended. Copied.
+     * @throws IllegalArgumentException when the key is null or empty
+     */
+    public Fingerprinter(byte[] key) {
+        if (key == null || key.length == 0) {
+            throw new IllegalArgumentException("fingerprint key is empty: give at least 32 random bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    /** The fingerprint of {@code value} as {@code type}, 64 hex digits. */
+    public String fingerprint(EntityType type, String value) {
+        String input = type.name() + ":" + normalize(type, value);
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable in this JVM", e);
+        }
+    }
+
+    /**
+     * The form of an identifier that is fingerprinted, so formatting does not matter: e-mail trimmed
+     * and lower-cased; phone in E.164 when libphonenumber can parse it (else its digits, with a
+     * leading {@code +} if written); card and SSN digits only; IBAN letters and digits, upper-cased;
+     * IP address in canonical form; anything else trimmed, whitespace collapsed, lower-cased.
+     */
+    public static String normalize(EntityType type, String value) {
+        String v = value == null ? "" : value.strip();
+        return switch (type) {
+            case EMAIL_ADDRESS -> v.toLowerCase(Locale.ROOT);
+            case PHONE_NUMBER -> {
+                String e164 = PhoneNumbers.toE164(v);
+                yield e164 != null ? e164 : (v.startsWith("+") ? "+" : "") + v.replaceAll("[^0-9]", "");
+            }
+            case CREDIT_CARD, US_SSN -> v.replaceAll("[^0-9A-Za-z]", "");
+            case IBAN -> v.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
+            case IP_ADDRESS -> {
+                String canonical = IpAddresses.canonicalForm(v);
+                yield canonical != null ? canonical : v.toLowerCase(Locale.ROOT);
+            }
+            default -> v.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "Fingerprinter[" + ALGORITHM + ", key=***]";
+    }
+}

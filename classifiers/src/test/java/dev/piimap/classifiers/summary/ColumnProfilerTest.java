@@ -1,0 +1,133 @@
+package dev.piimap.classifiers.summary;
+
+import dev.piimap.classifiers.Classifier;
+import dev.piimap.classifiers.EntityType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ColumnProfilerTest {
+    private static final Classifier CLASSIFIER = Classifier.defaults();
+
+    private static List<TypeSummary> profile(String column, String sqlType, List<String> values) {
+        ColumnProfiler profiler = new ColumnProfiler(CLASSIFIER, column, sqlType);
+        values.forEach(profiler::add);
+        return profiler.verdicts();
+    }
+
+    @Test
+    void anEmailColumnIsReportedWithHighConfidenceAndAnExplanation() {
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            values.add(i < 970 ? "user" + i + "@example.com" : "n/a");
+        }
+
+        List<TypeSummary> verdicts = profile("email", "varchar(255)", values);
+
+        assertThat(verdicts).hasSize(1);
+        TypeSummary v = verdicts.get(0);
+        assertThat(v.type()).isEqualTo(EntityType.EMAIL_ADDRESS);
+        assertThat(v.count()).isEqualTo(970);
+        assertThat(v.confidence()).isGreaterThan(0.9).isLessThanOrEqualTo(1.0);
+        assertThat(v.explanation()).isEqualTo("97% of 1,000 sampled values are valid e-mail addresses; column name 'email'");
+        assertThat(v.sample()).isEqualTo("u***@e***.com");
+        assertThat(v.detector()).isEqualTo("email");
+    }
+
+    @Test
+    void oneEmailInsideFreeTextIsReportedWithLowConfidence() {
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            values.add(i == 500 ? "customer asked to reply to jane.roe@example.org tomorrow" : "note number " + i + " about delivery");
+        }
+
+        List<TypeSummary> verdicts = profile("notes", "text", values);
+
+        assertThat(verdicts).hasSize(1);
+        TypeSummary v = verdicts.get(0);
+        assertThat(v.type()).isEqualTo(EntityType.EMAIL_ADDRESS);
+        assertThat(v.count()).isEqualTo(1);
+        assertThat(v.confidence()).isBetween(0.2, 0.5);
+        assertThat(v.explanation()).isEqualTo("1 of 1,000 sampled values contains an e-mail address inside longer text");
+        assertThat(v.sample()).isEqualTo("j***@e***.org");
+    }
+
+    @Test
+    void aColumnNameGivesContextToPlainSsns() {
+        List<TypeSummary> verdicts = profile("customer_ssn", "bigint",
+                List.of("536904399", "212094321", "401231234", "666123456"));
+
+        assertThat(verdicts).hasSize(1);
+        TypeSummary v = verdicts.get(0);
+        assertThat(v.type()).isEqualTo(EntityType.US_SSN);
+        assertThat(v.count()).isEqualTo(3);
+        assertThat(v.explanation()).isEqualTo("3 of 4 sampled values are valid US social security numbers; "
+                + "1 more had the shape but failed ssn-rules; column name 'customer_ssn'; stored as bigint");
+        assertThat(v.sample()).startsWith("***-**-");
+    }
+
+    @Test
+    void plainNineDigitIdsWithoutAHintAreNotSsns() {
+        assertThat(profile("order_id", "bigint", List.of("536904399", "212094321"))).isEmpty();
+    }
+
+    @Test
+    void mostlyLuhnFailingIdsGiveALowConfidenceCardVerdict() {
+        List<String> values = new java.util.ArrayList<>();
+        for (long i = 0; i < 1000; i++) {
+            values.add(String.valueOf(4_000_000_000_000_000L + i * 7919));
+        }
+
+        List<TypeSummary> verdicts = profile("external_id", "varchar(16)", values);
+
+        assertThat(verdicts).extracting(TypeSummary::type).containsExactly(EntityType.CREDIT_CARD);
+        TypeSummary v = verdicts.get(0);
+        assertThat(v.confidence()).isLessThan(0.3);
+        assertThat(v.explanation()).contains("of 1,000 sampled values are valid card numbers")
+                .contains("more had the shape but failed luhn,card-iin");
+    }
+
+    @Test
+    void aCardColumnWithAMatchingNameScoresHigherThanWithout() {
+        List<String> cards = List.of("4111111111111111", "5555555555554444", "378282246310005", "6011000990139424");
+
+        double named = profile("card_number", "varchar", cards).get(0).confidence();
+        double unnamed = profile("col7", "varchar", cards).get(0).confidence();
+
+        assertThat(named).isGreaterThan(unnamed);
+        assertThat(profile("card_number", "varchar", cards).get(0).explanation())
+                .isEqualTo("All 4 sampled values are valid card numbers; column name 'card_number'");
+        assertThat(profile("card_number", "varchar", cards).get(0).sample()).matches("[0-9]{6}\\*+[0-9]{4}");
+    }
+
+    @Test
+    void emptyValuesDoNotCountAndNoValuesMeansNoVerdicts() {
+        assertThat(profile("email", "varchar", java.util.Arrays.asList(null, "", "  "))).isEmpty();
+        assertThat(profile("email", "varchar", java.util.Arrays.asList(null, "a@example.com")).get(0).explanation())
+                .startsWith("The only sampled value is a valid e-mail address");
+    }
+
+    @Test
+    void reportsEachTypeOnce() {
+        List<TypeSummary> verdicts = profile("contact", "text", List.of(
+                "a@example.com / +1 (202) 456-1111", "b@example.com", "+44 20 7946 0958"));
+
+        assertThat(verdicts).extracting(TypeSummary::type).containsExactly(EntityType.EMAIL_ADDRESS, EntityType.PHONE_NUMBER);
+        assertThat(verdicts).allSatisfy(v -> assertThat(v.confidence()).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    void columnNameHintsMatchWordsAndLongInfixes() {
+        List<String> hints = List.of("email", "mail", "ip");
+
+        assertThat(ColumnNameHints.matching("e_mail", hints)).isEqualTo("email");
+        assertThat(ColumnNameHints.matching("customerEmailAddress", hints)).isEqualTo("email");
+        assertThat(ColumnNameHints.matching("MAIL", hints)).isEqualTo("mail");
+        assertThat(ColumnNameHints.matching("client_ip", hints)).isEqualTo("ip");
+        assertThat(ColumnNameHints.matching("zip", hints)).isNull();
+        assertThat(ColumnNameHints.matching("mailbox_size", hints)).isNull();
+        assertThat(ColumnNameHints.words("billing.customerSSNNumber")).containsExactly("billing", "customer", "ssn", "number");
+    }
+}
