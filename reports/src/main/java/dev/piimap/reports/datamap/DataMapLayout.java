@@ -1,0 +1,135 @@
+package dev.piimap.reports.datamap;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the data map's three Delta tables live and what they hold. The data map is a directory (a
+ * path, or a {@code file:} or {@code s3a:} URI) with one table per sub-directory:
+ * <ul>
+ *   <li>{@code runs}: one row per run; the row is written last and is the run's commit marker.
+ *       Readers see a run only when its row has status {@value #STATUS_COMMITTED}.</li>
+ *   <li>{@code assets}: one row per asset a run looked at (a column, a file, an entry inside a file),
+ *       with its outcome.</li>
+ *   <li>{@code findings}: one row per (source, asset, entity type) found.</li>
+ * </ul>
+ * All three are partitioned by {@code run_id}, the unit a run replaces, so writing one run never
+ * rewrites (or conflicts with) another run's files.
+ * Columns marked {@code NOT NULL} below are required; all others may be null. Samples are masked and
+ * details never carry scanned content: the data map holds no raw values.
+ *
+ * @param root the data map location as given (trailing slashes removed)
+ */
+public record DataMapLayout(String root) {
+    public static final String RUNS = "runs";
+    public static final String ASSETS = "assets";
+    public static final String FINDINGS = "findings";
+
+    public static final String RUN_ID = "run_id";
+    public static final String STATUS = "status";
+
+    /** The part of a location that is never dropped: {@code scheme://}, {@code scheme:/} or {@code /}. */
+    private static final Pattern ROOT_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:/{0,2}|/");
+
+    /** Run status of a complete run: its assets and findings are all written. */
+    public static final String STATUS_COMMITTED = "committed";
+    /**
+     * Run status while a run id that had committed is being written again: the run is hidden from
+     * readers until the new run row replaces this one.
+     */
+    public static final String STATUS_INCOMPLETE = "incomplete";
+
+    /** {@code runs}: run_id NOT NULL, started_at NOT NULL, status NOT NULL. */
+    public static final StructType RUNS_SCHEMA = new StructType(new StructField[] {
+        field(RUN_ID, DataTypes.StringType, false),
+        field("started_at", DataTypes.TimestampType, false),
+        field("finished_at", DataTypes.TimestampType, true),
+        field(STATUS, DataTypes.StringType, false),
+        field("sources", DataTypes.createArrayType(DataTypes.StringType, true), true),
+        field("items_listed", DataTypes.LongType, true),
+        field("assets", DataTypes.LongType, true),
+        field("findings", DataTypes.LongType, true),
+        field("errors", DataTypes.LongType, true),
+        field("scanner_version", DataTypes.StringType, true),
+    });
+
+    /**
+     * {@code assets}: run_id, source, asset, asset_kind, status NOT NULL. {@code status} is
+     * {@code ok|truncated|skipped|error}; {@code detail} says why for all but ok.
+     */
+    public static final StructType ASSETS_SCHEMA = new StructType(new StructField[] {
+        field(RUN_ID, DataTypes.StringType, false),
+        field("source", DataTypes.StringType, false),
+        field("asset", DataTypes.StringType, false),
+        field("asset_kind", DataTypes.StringType, false),
+        field(STATUS, DataTypes.StringType, false),
+        field("detail", DataTypes.StringType, true),
+        field("bytes", DataTypes.LongType, true),
+        field("modified", DataTypes.TimestampType, true),
+    });
+
+    /** {@code findings}: run_id, source, asset, asset_kind, type, category, count NOT NULL. */
+    public static final StructType FINDINGS_SCHEMA = new StructType(new StructField[] {
+        field(RUN_ID, DataTypes.StringType, false),
+        field("source", DataTypes.StringType, false),
+        field("asset", DataTypes.StringType, false),
+        field("asset_kind", DataTypes.StringType, false),
+        field("type", DataTypes.StringType, false),
+        field("category", DataTypes.StringType, false),
+        field("count", DataTypes.LongType, false),
+        field("confidence", DataTypes.DoubleType, true),
+        field("sample", DataTypes.StringType, true),
+        field("explanation", DataTypes.StringType, true),
+        field("detector", DataTypes.StringType, true),
+    });
+
+    public DataMapLayout {
+        Objects.requireNonNull(root, "root");
+        if (root.isBlank()) {
+            throw new IllegalArgumentException("the data map location is empty: give a path or a URI (file:, s3a:)");
+        }
+        root = stripTrailingSlashes(root.trim());
+    }
+
+    /** The layout of the data map at {@code datamapUri}: a path or a URI such as {@code s3a://bucket/datamap}. */
+    public static DataMapLayout at(String datamapUri) {
+        return new DataMapLayout(datamapUri);
+    }
+
+    public String runsTable() {
+        return table(RUNS);
+    }
+
+    public String assetsTable() {
+        return table(ASSETS);
+    }
+
+    public String findingsTable() {
+        return table(FINDINGS);
+    }
+
+    private String table(String name) {
+        return root.endsWith("/") ? root + name : root + "/" + name;
+    }
+
+    private static StructField field(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+
+    /** Drops trailing slashes, keeping a bare root ({@code /}, {@code file:/}, {@code s3a://}) intact. */
+    private static String stripTrailingSlashes(String location) {
+        Matcher prefix = ROOT_PREFIX.matcher(location);
+        int keep = prefix.lookingAt() ? prefix.end() : 0;
+        String result = location;
+        while (result.length() > Math.max(keep, 1) && result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+}
