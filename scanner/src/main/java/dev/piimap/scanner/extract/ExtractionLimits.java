@@ -11,8 +11,10 @@ import java.time.Duration;
  * @param maxEmbeddedCount  how many embedded entries of one item are extracted
  * @param maxCharsPerItem   characters of text kept per asset; beyond it the asset is {@code truncated}
  * @param maxBytesPerItem   raw bytes read per item; larger items are {@code skipped}
- * @param maxZipRatio       decompressed/compressed ratio above which an archive entry is treated as a bomb
- * @param maxXmlDepth       element nesting allowed in XML-based formats
+ * @param maxZipRatio       decompressed/compressed ratio above which an archive entry is treated as a bomb:
+ *                          bytes read out of containers may total at most this times the item's size (at
+ *                          least 1 MiB); Tika's own check of text output per input byte uses it too
+ * @param maxXmlDepth       element nesting allowed in the structured text a parser emits (XHTML)
  * @param maxTimePerItem    wall time per item; when it runs out the item is {@code truncated}/{@code skipped}
  */
 public record ExtractionLimits(int maxEmbeddedDepth, int maxEmbeddedCount, long maxCharsPerItem,
@@ -30,5 +32,42 @@ public record ExtractionLimits(int maxEmbeddedDepth, int maxEmbeddedCount, long 
         return new ExtractionLimits(DEFAULT_MAX_EMBEDDED_DEPTH, DEFAULT_MAX_EMBEDDED_COUNT,
                 DEFAULT_MAX_CHARS_PER_ITEM, DEFAULT_MAX_BYTES_PER_ITEM, DEFAULT_MAX_ZIP_RATIO,
                 DEFAULT_MAX_XML_DEPTH, DEFAULT_MAX_TIME_PER_ITEM);
+    }
+
+    // Copies with one limit changed.
+
+    public ExtractionLimits withMaxEmbeddedDepth(int value) {
+        return new ExtractionLimits(value, maxEmbeddedCount, maxCharsPerItem, maxBytesPerItem, maxZipRatio,
+                maxXmlDepth, maxTimePerItem);
+    }
+
+    public ExtractionLimits withMaxEmbeddedCount(int value) {
+        return new ExtractionLimits(maxEmbeddedDepth, value, maxCharsPerItem, maxBytesPerItem, maxZipRatio,
+                maxXmlDepth, maxTimePerItem);
+    }
+
+    public ExtractionLimits withMaxCharsPerItem(long value) {
+        return new ExtractionLimits(maxEmbeddedDepth, maxEmbeddedCount, value, maxBytesPerItem, maxZipRatio,
+                maxXmlDepth, maxTimePerItem);
+    }
+
+    public ExtractionLimits withMaxBytesPerItem(long value) {
+        return new ExtractionLimits(maxEmbeddedDepth, maxEmbeddedCount, maxCharsPerItem, value, maxZipRatio,
+                maxXmlDepth, maxTimePerItem);
+    }
+
+    public ExtractionLimits withMaxZipRatio(long value) {
+        return new ExtractionLimits(maxEmbeddedDepth, maxEmbeddedCount, maxCharsPerItem, maxBytesPerItem, value,
+                maxXmlDepth, maxTimePerItem);
+    }
+
+    public ExtractionLimits withMaxXmlDepth(int value) {
+        return new ExtractionLimits(maxEmbeddedDepth, maxEmbeddedCount, maxCharsPerItem, maxBytesPerItem, maxZipRatio,
+                value, maxTimePerItem);
+    }
+
+    public ExtractionLimits withMaxTimePerItem(Duration value) {
+        return new ExtractionLimits(maxEmbeddedDepth, maxEmbeddedCount, maxCharsPerItem, maxBytesPerItem, maxZipRatio,
+                maxXmlDepth, value);
     }
 }
