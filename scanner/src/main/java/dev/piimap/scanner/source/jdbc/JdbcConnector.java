@@ -1,20 +1,48 @@
 package dev.piimap.scanner.source.jdbc;
 
 import dev.piimap.scanner.config.JdbcSourceConfig;
+import dev.piimap.scanner.source.AssetOutcome;
 import dev.piimap.scanner.source.ItemResult;
+import dev.piimap.scanner.source.ItemStatus;
 import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceConnector;
 import dev.piimap.scanner.source.SourceException;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 
-/** Placeholder until the connector lands in this session. */
+/**
+ * A relational database read over plain JDBC, one table per item ({@code schema.table}, or
+ * {@code database.table} where the database has catalogs instead of schemas) and one asset per
+ * column ({@code schema.table.column}).
+ *
+ * <p>Read-only three ways: every connection is read-only with a read-only transaction where the
+ * database has one ({@link ReadOnlyConnections}); the only statements sent are catalog reads and
+ * generated SELECTs with quoted identifiers; and the scanning role should hold SELECT only (see the
+ * README). Every generated query carries {@code /* piimap run=<id> *}{@code /} and a statement timeout.
+ *
+ * <p>Serializable and stateless apart from its config: connections are opened inside each call and
+ * closed before it returns; the password reference is resolved only when connecting.
+ */
 public final class JdbcConnector implements SourceConnector {
+    private static final long serialVersionUID = 1L;
+    /** Schemas (or MySQL databases) that hold the database's own catalog, never user data. */
+    static final Set<String> SYSTEM_NAMESPACES = Set.of("pg_catalog", "information_schema", "pg_toast", "mysql",
+            "performance_schema", "sys");
+
     private final JdbcSourceConfig config;
 
     public JdbcConnector(JdbcSourceConfig config) {
-        this.config = config;
+        this.config = Objects.requireNonNull(config, "config");
     }
 
     @Override
@@ -22,13 +50,75 @@ public final class JdbcConnector implements SourceConnector {
         return config.name();
     }
 
+    /**
+     * Every user table matching the {@code include} globs, sorted by locator. Views are not listed.
+     *
+     * @throws SourceException when the database cannot be reached, refuses the credentials or cannot be
+     *                         listed; the message names the source, the redacted URL, the failure class
+     *                         and SQLState, and what to check, never the password or URL parameters
+     */
     @Override
     public List<ScanItem> listItems() throws SourceException {
-        throw new SourceException("not built yet");
+        Connection connection = null;
+        try {
+            connection = ReadOnlyConnections.open(config, TableReader.QUERY_TIMEOUT);
+            return tables(connection.getMetaData());
+        } catch (SQLException e) {
+            throw new SourceException(describe("cannot list tables: " + SqlFailures.reason(e)) + "; " + SqlFailures.hint(e));
+        } catch (ReadOnlyConnections.SecretUnavailableException e) {
+            throw new SourceException(describe(e.getMessage()));
+        } catch (RuntimeException e) {
+            throw new SourceException(describe("cannot list tables: unexpected " + e.getClass().getSimpleName()));
+        } finally {
+            ReadOnlyConnections.closeQuietly(connection);
+        }
     }
 
+    /**
+     * Reads up to {@code sample-rows} rows of the item's table (all when 0) and classifies each
+     * column; binary columns are skipped. Never throws: a table that cannot be read ends with an error
+     * outcome on each of its columns (or on the table, kind {@code table}, when even its columns
+     * cannot be listed), with a reason such as {@code permission denied (SQLState 42501)}.
+     */
     @Override
     public ItemResult scan(ScanItem item, ScanContext context) {
-        throw new UnsupportedOperationException();
+        TableRef table;
+        try {
+            table = TableRef.parse(item.locator());
+        } catch (IllegalArgumentException e) {
+            return ItemResult.of(new AssetOutcome(config.name(), item.locator(), TableReader.TABLE_KIND, ItemStatus.ERROR,
+                    "locator is not schema.table", null, null));
+        }
+        return new TableReader(config, context).read(table);
+    }
+
+    private List<ScanItem> tables(DatabaseMetaData metaData) throws SQLException {
+        boolean byCatalog = DatabaseKind.namespacesAreCatalogs(metaData);
+        TableGlobs globs = TableGlobs.of(config.include());
+        List<ScanItem> items = new ArrayList<>();
+        try (ResultSet rs = metaData.getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String namespace = rs.getString(byCatalog ? "TABLE_CAT" : "TABLE_SCHEM");
+                String table = rs.getString("TABLE_NAME");
+                if (namespace == null) {
+                    namespace = rs.getString(byCatalog ? "TABLE_SCHEM" : "TABLE_CAT");
+                }
+                if (namespace == null || isSystem(namespace) || !globs.matches(namespace, table)) {
+                    continue;
+                }
+                items.add(new ScanItem(config.name(), new TableRef(namespace, table).locator(), -1, -1));
+            }
+        }
+        items.sort(Comparator.comparing(ScanItem::locator));
+        return List.copyOf(items);
+    }
+
+    static boolean isSystem(String namespace) {
+        String n = namespace.toLowerCase(Locale.ROOT);
+        return SYSTEM_NAMESPACES.contains(n) || n.startsWith("pg_temp_") || n.startsWith("pg_toast_temp_");
+    }
+
+    private String describe(String problem) {
+        return "jdbc source '" + config.name() + "' (" + config.redactedUrl() + "): " + problem;
     }
 }

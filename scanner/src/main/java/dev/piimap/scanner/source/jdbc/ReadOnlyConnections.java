@@ -1,0 +1,117 @@
+package dev.piimap.scanner.source.jdbc;
+
+import dev.piimap.scanner.config.JdbcSourceConfig;
+
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Opens the only kind of connection the connector uses: read-only, in a read-only transaction where
+ * the database has one, autocommit off (PostgreSQL streams rows with a fetch size only then), and a
+ * server-side statement timeout where the database has one. The password reference is resolved
+ * here, just before connecting, and is never kept. The caller owns (and closes) the connection;
+ * since autocommit is off, it ends the transaction with a rollback.
+ */
+final class ReadOnlyConnections {
+    /** The application name PostgreSQL shows in pg_stat_activity and its log. */
+    static final String APPLICATION_NAME = "piimap";
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private ReadOnlyConnections() {
+    }
+
+    /**
+     * @throws SQLException          when the driver cannot connect or refuses a read-only session
+     * @throws SecretUnavailableException when the password reference cannot be resolved
+     */
+    static Connection open(JdbcSourceConfig config, Duration statementTimeout) throws SQLException {
+        DatabaseKind kind = DatabaseKind.ofUrl(config.url());
+        Connection connection = DriverManager.getConnection(config.url(), properties(config, kind));
+        try {
+            // Session settings first, in autocommit: in PostgreSQL a SET inside a rolled-back transaction is undone.
+            sessionSettings(connection, kind, statementTimeout);
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** Ends the (read-only) transaction and closes; failures here change nothing already read. */
+    static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is going away; a failed rollback of a read-only transaction loses nothing
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // as above
+        }
+    }
+
+    /** The password reference could not be resolved; the message names the variable or file, never a value. */
+    static final class SecretUnavailableException extends RuntimeException {
+        SecretUnavailableException(String detail) {
+            super("cannot resolve the password reference: " + detail);
+        }
+    }
+
+    private static Properties properties(JdbcSourceConfig config, DatabaseKind kind) {
+        Properties p = new Properties();
+        if (config.user() != null) {
+            p.setProperty("user", config.user());
+        }
+        if (config.password() != null) {
+            try {
+                p.setProperty("password", config.password().resolve());
+            } catch (IllegalStateException | UncheckedIOException e) {
+                throw new SecretUnavailableException(e.getMessage());
+            }
+        }
+        String url = config.url().toLowerCase(Locale.ROOT);
+        if (kind == DatabaseKind.POSTGRESQL) {
+            putUnlessInUrl(p, url, "ApplicationName", APPLICATION_NAME);
+            putUnlessInUrl(p, url, "connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+            putUnlessInUrl(p, url, "loginTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        } else if (kind == DatabaseKind.MYSQL) {
+            putUnlessInUrl(p, url, "connectTimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+        }
+        return p;
+    }
+
+    private static void putUnlessInUrl(Properties p, String lowerCaseUrl, String key, String value) {
+        if (!lowerCaseUrl.contains(key.toLowerCase(Locale.ROOT) + "=")) {
+            p.setProperty(key, value);
+        }
+    }
+
+    private static void sessionSettings(Connection connection, DatabaseKind kind, Duration timeout) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            switch (kind) {
+                case POSTGRESQL -> {
+                    s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+                    s.execute("SET statement_timeout = " + timeout.toMillis());
+                }
+                case MYSQL -> s.execute("SET SESSION TRANSACTION READ ONLY");
+                default -> {
+                    // setReadOnly below is all a generic driver offers
+                }
+            }
+        }
+    }
+}
