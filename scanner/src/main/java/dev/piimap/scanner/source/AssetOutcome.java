@@ -8,7 +8,9 @@ import java.util.Objects;
  * ({@code outer!/inner}). {@code detail} is null exactly when the status is {@link ItemStatus#OK};
  * it names the reason (a limit, an error class and code) and never contains scanned content.
  *
- * @param assetKind      {@code column}, {@code file} or {@code embedded}
+ * @param assetKind      {@code column}, {@code file} or {@code embedded} for assets; {@code table} when a table's
+ *                       columns could not be listed, {@code source} when a whole source could not be listed,
+ *                       {@code item} when a connector failed unexpectedly
  * @param bytes          size in bytes where known, else null
  * @param modifiedMillis last modification (epoch millis) where known, else null
  */

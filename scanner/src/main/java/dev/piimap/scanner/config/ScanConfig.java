@@ -1,0 +1,32 @@
+package dev.piimap.scanner.config;
+
+import dev.piimap.scanner.extract.ExtractionLimits;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parsed, validated scan.yaml (CONTRACT.md section 5, plus the documented extensions
+ * {@code extraction:} and {@code samples:}).
+ *
+ * @param datamap     where the data map lives: a path or a URI ({@code file:}, {@code s3a:})
+ * @param sparkMaster the Spark master URL; {@code --master} overrides it
+ * @param sources     the sources, names unique
+ * @param limits      extraction limits for file-like content
+ * @param keepSamples whether masked samples are written to the data map (default true)
+ */
+public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
+                         boolean keepSamples) {
+    public static final String DEFAULT_SPARK_MASTER = "local[*]";
+
+    public ScanConfig {
+        Objects.requireNonNull(datamap, "datamap");
+        Objects.requireNonNull(sparkMaster, "sparkMaster");
+        Objects.requireNonNull(limits, "limits");
+        sources = List.copyOf(sources);
+    }
+
+    public ScanConfig withSparkMaster(String master) {
+        return new ScanConfig(datamap, master, sources, limits, keepSamples);
+    }
+}

@@ -1,0 +1,288 @@
+package dev.piimap.scanner.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.piimap.scanner.extract.ExtractionLimits;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads scan.yaml into a {@link ScanConfig}. Every problem is a {@link ConfigException} naming the
+ * key path (e.g. {@code sources[1].sample-rows}), the value and the fix. Unknown keys are errors, so a
+ * misspelt key never silently falls back to a default. Relative paths ({@code datamap}, a files
+ * {@code root}) are resolved against the directory of the config file.
+ */
+public final class ScanConfigLoader {
+    static final Set<String> TOP_KEYS = Set.of("datamap", "spark", "sources", "extraction", "samples");
+    static final Set<String> SPARK_KEYS = Set.of("master");
+    static final Set<String> JDBC_KEYS = Set.of("name", "type", "url", "user", "password", "include", "sample-rows");
+    static final Set<String> FILES_KEYS = Set.of("name", "type", "root", "include", "s3");
+    static final Set<String> S3_KEYS = Set.of("endpoint", "path-style", "access-key", "secret-key", "region");
+    static final Set<String> EXTRACTION_KEYS = Set.of("max-embedded-depth", "max-embedded-count", "max-chars-per-item",
+            "max-bytes-per-item", "max-zip-ratio", "max-xml-depth", "max-seconds-per-item");
+    static final List<String> SOURCE_TYPES = List.of("jdbc", "files");
+    private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    /** Loads and validates the file. */
+    public ScanConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw ConfigException.invalid("--config", file, "file not found", "pass the path of an existing scan.yaml");
+        } catch (IOException e) {
+            throw ConfigException.invalid("--config", file, "cannot be read (" + e.getClass().getSimpleName() + ")",
+                    "check the file's permissions");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(text, base);
+    }
+
+    /** Parses config text; relative paths are resolved against {@code baseDir}. */
+    public ScanConfig parse(String text, Path baseDir) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw ConfigException.invalid("(file)", null, "not valid YAML" + where, "fix the YAML syntax");
+        }
+        if (root == null || !root.isObject()) {
+            throw ConfigException.invalid("(file)", null, "must be a YAML mapping with keys datamap and sources",
+                    "start from the example in the README");
+        }
+        checkKeys(root, "", TOP_KEYS);
+        String datamap = resolvePath(requiredText(root, "datamap", "datamap", "set datamap: ./datamap (a path or a file:/s3a: URI)"), baseDir);
+        String master = ScanConfig.DEFAULT_SPARK_MASTER;
+        JsonNode spark = root.get("spark");
+        if (spark != null && !spark.isNull()) {
+            requireObject(spark, "spark", "write spark: {master: local[*]}");
+            checkKeys(spark, "spark.", SPARK_KEYS);
+            if (spark.hasNonNull("master")) {
+                master = requiredText(spark, "master", "spark.master", "write a Spark master URL such as local[*] or spark://host:7077");
+            }
+        }
+        JsonNode sourcesNode = root.get("sources");
+        if (sourcesNode == null || sourcesNode.isNull()) {
+            throw ConfigException.missing("sources", "list at least one source under sources: (type jdbc or files)");
+        }
+        if (!sourcesNode.isArray() || sourcesNode.isEmpty()) {
+            throw ConfigException.invalid("sources", null, "must be a non-empty list", "list at least one source, each starting with '- name:'");
+        }
+        List<SourceConfig> sources = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < sourcesNode.size(); i++) {
+            SourceConfig source = parseSource(sourcesNode.get(i), "sources[" + i + "]", baseDir);
+            if (!names.add(source.name())) {
+                throw ConfigException.invalid("sources[" + i + "].name", source.name(), "duplicate source name",
+                        "give every source a unique name");
+            }
+            sources.add(source);
+        }
+        ExtractionLimits limits = parseLimits(root.get("extraction"));
+        boolean samples = true;
+        if (root.has("samples")) {
+            JsonNode s = root.get("samples");
+            if (!s.isBoolean()) {
+                throw ConfigException.invalid("samples", s.asText(), "must be true or false", "write samples: true (masked samples) or samples: false");
+            }
+            samples = s.booleanValue();
+        }
+        return new ScanConfig(datamap, master, sources, limits, samples);
+    }
+
+    private SourceConfig parseSource(JsonNode node, String path, Path baseDir) {
+        requireObject(node, path, "each source is a mapping with at least name and type");
+        String name = requiredText(node, "name", path + ".name", "give the source a unique name such as billing-db");
+        if (!SOURCE_NAME.matcher(name).matches()) {
+            throw ConfigException.invalid(path + ".name", name, "must be 1-64 letters, digits, '.', '_' or '-'",
+                    "rename the source, e.g. billing-db");
+        }
+        String type = requiredText(node, "type", path + ".type", "set type to one of " + String.join(", ", SOURCE_TYPES));
+        return switch (type) {
+            case "jdbc" -> parseJdbc(node, path, name);
+            case "files" -> parseFiles(node, path, name, baseDir);
+            default -> throw ConfigException.invalid(path + ".type", type, "unknown source type",
+                    "use one of: " + String.join(", ", SOURCE_TYPES));
+        };
+    }
+
+    private JdbcSourceConfig parseJdbc(JsonNode node, String path, String name) {
+        checkKeys(node, path + ".", JDBC_KEYS);
+        String url = requiredText(node, "url", path + ".url", "set url: jdbc:postgresql://host:5432/db");
+        if (!url.startsWith("jdbc:")) {
+            throw ConfigException.invalid(path + ".url", new JdbcSourceConfig(name, url, null, null, List.of(), 0).redactedUrl(),
+                    "is not a JDBC URL", "write a URL starting with jdbc:, e.g. jdbc:postgresql://host:5432/db");
+        }
+        String user = optionalText(node, "user", path + ".user");
+        SecretRef password = optionalSecret(node, "password", path + ".password");
+        List<String> include = stringList(node, "include", path + ".include");
+        int sampleRows = JdbcSourceConfig.DEFAULT_SAMPLE_ROWS;
+        if (node.has("sample-rows")) {
+            JsonNode n = node.get("sample-rows");
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.intValue() < 0) {
+                throw ConfigException.invalid(path + ".sample-rows", n.asText(), "must be a whole number >= 0",
+                        "write the rows to read per table, or 0 to read every row");
+            }
+            sampleRows = n.intValue();
+        }
+        return new JdbcSourceConfig(name, url, user, password, include, sampleRows);
+    }
+
+    private FilesSourceConfig parseFiles(JsonNode node, String path, String name, Path baseDir) {
+        checkKeys(node, path + ".", FILES_KEYS);
+        String root = requiredText(node, "root", path + ".root", "set root: to a folder, file:///path or s3a://bucket/prefix/");
+        List<String> include = stringList(node, "include", path + ".include");
+        FilesSourceConfig.S3Options s3 = null;
+        JsonNode s3Node = node.get("s3");
+        if (s3Node != null && !s3Node.isNull()) {
+            String p = path + ".s3";
+            requireObject(s3Node, p, "write s3: {endpoint: ..., access-key: ${env:S3_KEY}, secret-key: ${env:S3_SECRET}}");
+            checkKeys(s3Node, p + ".", S3_KEYS);
+            boolean pathStyle = false;
+            if (s3Node.has("path-style")) {
+                if (!s3Node.get("path-style").isBoolean()) {
+                    throw ConfigException.invalid(p + ".path-style", s3Node.get("path-style").asText(), "must be true or false",
+                            "write path-style: true for MinIO/s3proxy-style servers");
+                }
+                pathStyle = s3Node.get("path-style").booleanValue();
+            }
+            s3 = new FilesSourceConfig.S3Options(optionalText(s3Node, "endpoint", p + ".endpoint"), pathStyle,
+                    optionalSecret(s3Node, "access-key", p + ".access-key"),
+                    optionalSecret(s3Node, "secret-key", p + ".secret-key"),
+                    optionalText(s3Node, "region", p + ".region"));
+        }
+        return new FilesSourceConfig(name, resolvePath(root, baseDir), include, s3);
+    }
+
+    private ExtractionLimits parseLimits(JsonNode node) {
+        ExtractionLimits d = ExtractionLimits.defaults();
+        if (node == null || node.isNull()) {
+            return d;
+        }
+        requireObject(node, "extraction", "write extraction: {max-chars-per-item: 10000000, ...}");
+        checkKeys(node, "extraction.", EXTRACTION_KEYS);
+        return new ExtractionLimits(
+                (int) positive(node, "max-embedded-depth", d.maxEmbeddedDepth(), 0),
+                (int) positive(node, "max-embedded-count", d.maxEmbeddedCount(), 0),
+                positive(node, "max-chars-per-item", d.maxCharsPerItem(), 1),
+                positive(node, "max-bytes-per-item", d.maxBytesPerItem(), 1),
+                positive(node, "max-zip-ratio", d.maxZipRatio(), 1),
+                (int) positive(node, "max-xml-depth", d.maxXmlDepth(), 1),
+                Duration.ofSeconds(positive(node, "max-seconds-per-item", d.maxTimePerItem().toSeconds(), 1)));
+    }
+
+    private static long positive(JsonNode parent, String key, long fallback, long min) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isIntegralNumber() || n.longValue() < min || n.longValue() > Integer.MAX_VALUE * 1024L) {
+            throw ConfigException.invalid("extraction." + key, n.asText(), "must be a whole number >= " + min,
+                    "write a number such as " + fallback + " (the default)");
+        }
+        return n.longValue();
+    }
+
+    private static void checkKeys(JsonNode node, String prefix, Set<String> known) {
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            String key = it.next().getKey();
+            if (!known.contains(key)) {
+                throw ConfigException.invalid(prefix + key, null, "unknown key",
+                        "remove it or correct the spelling; known keys here: " + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private static void requireObject(JsonNode node, String path, String fix) {
+        if (!node.isObject()) {
+            throw ConfigException.invalid(path, null, "must be a mapping", fix);
+        }
+    }
+
+    private static String requiredText(JsonNode parent, String key, String path, String fix) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull() || (n.isTextual() && n.textValue().isBlank())) {
+            throw ConfigException.missing(path, fix);
+        }
+        if (!n.isValueNode() || n.isBoolean()) {
+            throw ConfigException.invalid(path, null, "must be a text value", fix);
+        }
+        return n.asText().trim();
+    }
+
+    private static String optionalText(JsonNode parent, String key, String path) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isValueNode()) {
+            throw ConfigException.invalid(path, null, "must be a text value", "write a plain value");
+        }
+        return n.asText().trim();
+    }
+
+    private static SecretRef optionalSecret(JsonNode parent, String key, String path) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || !SecretRef.isReference(n.textValue())) {
+            throw ConfigException.invalidSecret(path, "secrets may only be given as references",
+                    "write " + key + ": ${env:VARIABLE} or " + key + ": ${file:/path/to/secret}");
+        }
+        return SecretRef.parse(n.textValue());
+    }
+
+    private static List<String> stringList(JsonNode parent, String key, String path) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (n.isTextual()) {
+            return List.of(n.textValue());
+        }
+        if (!n.isArray()) {
+            throw ConfigException.invalid(path, null, "must be a list of globs", "write " + key + ": [\"schema.*\"]");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            if (!n.get(i).isTextual() || n.get(i).textValue().isBlank()) {
+                throw ConfigException.invalid(path + "[" + i + "]", n.get(i).asText(), "must be a non-empty text glob",
+                        "quote the glob, e.g. \"billing.*\"");
+            }
+            out.add(n.get(i).textValue());
+        }
+        return out;
+    }
+
+    /** Plain relative paths are taken relative to the config file; URIs (scheme:) are kept as written. */
+    static String resolvePath(String value, Path baseDir) {
+        if (value.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && !value.matches("^[A-Za-z]:[\\\\/].*")) {
+            if (value.startsWith("file:") && !value.startsWith("file:/")) {
+                return baseDir.resolve(value.substring("file:".length())).normalize().toString();
+            }
+            return value.startsWith("file:") ? Path.of(URI.create(value)).toString() : value;
+        }
+        Path p = Path.of(value);
+        return (p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p)).normalize().toString();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.piimap.scanner.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad usage and bad config end with exit 2 and one line on standard error naming the key and the fix; nothing is written. */
+class BadUsageTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void unknownSourceTypeExitsTwoWithOneLine() throws Exception {
+        Path cfg = tmp.resolve("scan.yaml");
+        Files.writeString(cfg, "datamap: ./dm\nsources:\n  - {name: share, type: ftp, root: /srv}\n");
+        CliRunner.Result r = CliRunner.run("run", "--config", cfg.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).doesNotContain("\n")
+                .contains("sources[0].type").contains("'ftp'").contains("fix: use one of: jdbc, files");
+        assertThat(tmp.resolve("dm")).doesNotExist();
+    }
+
+    @Test
+    void missingKeyExitsTwoNamingTheKey() throws Exception {
+        Path cfg = tmp.resolve("scan.yaml");
+        Files.writeString(cfg, "sources:\n  - {name: share, type: files, root: /srv}\n");
+        CliRunner.Result r = CliRunner.run("run", "--config", cfg.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("datamap: missing required key").contains("fix: ");
+    }
+
+    @Test
+    void missingConfigFileExitsTwo() {
+        CliRunner.Result r = CliRunner.run("run", "--config", tmp.resolve("nope.yaml").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--config").contains("file not found");
+    }
+
+    @Test
+    void unknownFlagExitsTwoWithOneLine() {
+        CliRunner.Result r = CliRunner.run("run", "--confg", "x");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--confg").contains("bin/scan run --help");
+    }
+
+    @Test
+    void unknownEntityTypeForDetectExitsTwo() {
+        CliRunner.Result r = CliRunner.run("detect", "--types", "EMAIL_ADDRESS,SHOE_SIZE", "--in", tmp.resolve("none.jsonl").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--types").contains("SHOE_SIZE").contains("fix: ");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[]{"demo", "run", "detect", "export", "report"}) {
+            CliRunner.Result r = CliRunner.run(command, "--help");
+            assertThat(r.status()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage:");
+        }
+    }
+}

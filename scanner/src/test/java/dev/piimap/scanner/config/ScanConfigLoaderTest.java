@@ -1,0 +1,140 @@
+package dev.piimap.scanner.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScanConfigLoaderTest {
+    private static final Path BASE = Path.of("/etc/piimap");
+    private final ScanConfigLoader loader = new ScanConfigLoader();
+
+    @Test
+    void readsTheContractExample() {
+        ScanConfig cfg = loader.parse("""
+                datamap: ./datamap
+                spark:
+                  master: local[2]
+                sources:
+                  - name: billing-db
+                    type: jdbc
+                    url: jdbc:postgresql://127.0.0.1:5432/app
+                    user: scanner
+                    password: ${env:BILLING_DB_PASSWORD}
+                    include: ["accounts.*", "billing.*"]
+                    sample-rows: 1000
+                  - name: bucket
+                    type: files
+                    root: s3a://bucket/prefix/
+                    s3: {endpoint: "http://127.0.0.1:9000", path-style: true,
+                         access-key: "${env:S3_KEY}", secret-key: "${env:S3_SECRET}"}
+                    include: ["**"]
+                """, BASE);
+
+        assertThat(cfg.datamap()).isEqualTo("/etc/piimap/datamap");
+        assertThat(cfg.sparkMaster()).isEqualTo("local[2]");
+        assertThat(cfg.keepSamples()).isTrue();
+        JdbcSourceConfig db = (JdbcSourceConfig) cfg.sources().get(0);
+        assertThat(db.include()).containsExactly("accounts.*", "billing.*");
+        assertThat(db.sampleRows()).isEqualTo(1000);
+        assertThat(db.password()).hasToString("${env:BILLING_DB_PASSWORD}");
+        FilesSourceConfig bucket = (FilesSourceConfig) cfg.sources().get(1);
+        assertThat(bucket.root()).isEqualTo("s3a://bucket/prefix/");
+        assertThat(bucket.s3().pathStyle()).isTrue();
+        assertThat(bucket.s3().accessKey()).hasToString("${env:S3_KEY}");
+    }
+
+    @Test
+    void defaultsSparkMasterSampleRowsAndIncludes() {
+        ScanConfig cfg = loader.parse("""
+                datamap: /var/datamap
+                sources:
+                  - {name: share, type: files, root: files}
+                  - {name: db, type: jdbc, url: "jdbc:h2:mem:x"}
+                """, BASE);
+        assertThat(cfg.sparkMaster()).isEqualTo("local[*]");
+        assertThat(((FilesSourceConfig) cfg.sources().get(0)).include()).containsExactly("**");
+        assertThat(((FilesSourceConfig) cfg.sources().get(0)).root()).isEqualTo("/etc/piimap/files");
+        assertThat(((JdbcSourceConfig) cfg.sources().get(1)).sampleRows()).isEqualTo(JdbcSourceConfig.DEFAULT_SAMPLE_ROWS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown source type      | sources: [{name: a, type: ftp, root: x}]                    | sources[0].type: unknown source type (value: 'ftp'); fix: use one of: jdbc, files
+            missing jdbc url         | sources: [{name: a, type: jdbc}]                            | sources[0].url: missing required key; fix: set url: jdbc:postgresql://host:5432/db
+            missing type             | sources: [{name: a, root: x}]                               | sources[0].type: missing required key
+            misspelt key             | sources: [{name: a, type: files, root: x, inlcude: [a]}]    | sources[0].inlcude: unknown key; fix: remove it or correct the spelling
+            negative sample rows     | sources: [{name: a, type: jdbc, url: 'jdbc:x:y', sample-rows: -5}] | sources[0].sample-rows: must be a whole number >= 0 (value: '-5')
+            duplicate names          | sources: [{name: a, type: files, root: x}, {name: a, type: files, root: y}] | sources[1].name: duplicate source name
+            empty sources            | 'sources: []'                                              | sources: must be a non-empty list
+            bad source name          | sources: [{name: 'a b', type: files, root: x}]              | sources[0].name: must be 1-64 letters
+            """)
+    void rejectsBadConfigWithOneLineNamingKeyAndFix(String label, String sourcesYaml, String expected) {
+        String yaml = "datamap: ./dm\n" + sourcesYaml.replace("'sources: []'", "sources: []") + "\n";
+        assertThatThrownBy(() -> loader.parse(yaml, BASE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(expected)
+                .hasMessageStartingWith("config error: ")
+                .hasMessageNotContaining("\n")
+                .hasMessageContaining("fix: ");
+    }
+
+    @Test
+    void rejectsMissingDatamap() {
+        assertThatThrownBy(() -> loader.parse("sources: [{name: a, type: files, root: x}]", BASE))
+                .hasMessageContaining("datamap: missing required key");
+    }
+
+    @Test
+    void rejectsLiteralPasswordWithoutRepeatingIt() {
+        assertThatThrownBy(() -> loader.parse("""
+                datamap: x
+                sources: [{name: a, type: jdbc, url: 'jdbc:x:y', password: hunter2-secret}]
+                """, BASE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sources[0].password: secrets may only be given as references")
+                .hasMessageContaining("${env:VARIABLE}")
+                .hasMessageNotContaining("hunter2-secret");
+    }
+
+    @Test
+    void rejectsInvalidYamlNamingTheLine() {
+        assertThatThrownBy(() -> loader.parse("datamap: x\nsources: [unclosed\n", BASE))
+                .hasMessageContaining("not valid YAML at line");
+    }
+
+    @Test
+    void readsExtractionLimitsAndSamplesSwitch() {
+        ScanConfig cfg = loader.parse("""
+                datamap: x
+                samples: false
+                extraction: {max-chars-per-item: 5000, max-seconds-per-item: 7}
+                sources: [{name: a, type: files, root: /data}]
+                """, BASE);
+        assertThat(cfg.keepSamples()).isFalse();
+        assertThat(cfg.limits().maxCharsPerItem()).isEqualTo(5000);
+        assertThat(cfg.limits().maxTimePerItem().toSeconds()).isEqualTo(7);
+        assertThat(cfg.limits().maxEmbeddedDepth()).isEqualTo(5);
+    }
+
+    @Test
+    void jdbcConfigToStringHidesUrlParametersAndUserInfo() {
+        JdbcSourceConfig c = new JdbcSourceConfig("db", "jdbc:postgresql://bob:pw@host/app?password=topsecret", "bob",
+                SecretRef.parse("${env:PW}"), null, 10);
+        assertThat(c.toString()).doesNotContain("topsecret").doesNotContain("bob:pw").contains("${env:PW}");
+    }
+
+    @Test
+    void secretRefResolvesFilesAndNamesMissingVariables(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path secret = tmp.resolve("pw");
+        java.nio.file.Files.writeString(secret, "s3cr3t\n");
+        assertThat(SecretRef.parse("${file:" + secret + "}").resolve()).isEqualTo("s3cr3t");
+        assertThatThrownBy(() -> SecretRef.parse("${env:PIIMAP_SURELY_UNSET_VAR}").resolve())
+                .hasMessageContaining("PIIMAP_SURELY_UNSET_VAR is not set");
+        assertThatThrownBy(() -> SecretRef.parse("plain")).hasMessageNotContaining("plain");
+    }
+}
