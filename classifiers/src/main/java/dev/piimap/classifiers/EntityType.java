@@ -16,7 +16,21 @@ public enum EntityType {
     IBAN("user.financial.bank_account"),
     US_SSN("user.government_id.national_identification_number"),
     DATE_OF_BIRTH("user.demographic.date_of_birth"),
-    CREDENTIAL("user.authorization.credentials");
+    CREDENTIAL("user.authorization.credentials"),
+
+    // Additions beyond the contract's twelve (CONTRACT.md allows more; documented in the README).
+    UK_NINO("user.government_id.national_identification_number"),
+    UK_NHS_NUMBER("user.government_id.national_identification_number"),
+    DE_TAX_ID("user.government_id.national_identification_number"),
+    FR_INSEE("user.government_id.national_identification_number"),
+    ES_DNI("user.government_id.national_identification_number"),
+    IT_FISCAL_CODE("user.government_id.national_identification_number"),
+    PASSPORT_NUMBER("user.government_id.passport_number"),
+    US_ITIN("user.government_id.national_identification_number"),
+    US_ABA_ROUTING("user.financial.bank_account"),
+    EU_VAT_ID("user.financial"),
+    GEO_COORDINATES("user.location.precise"),
+    URL_WITH_PII("user.contact.url");
 
     private final String category;
 
