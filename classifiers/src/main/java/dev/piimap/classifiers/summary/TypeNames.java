@@ -21,6 +21,18 @@ final class TypeNames {
             case US_SSN -> "US social security number";
             case DATE_OF_BIRTH -> "date of birth";
             case CREDENTIAL -> "credential";
+            case UK_NINO -> "UK national insurance number";
+            case UK_NHS_NUMBER -> "NHS number";
+            case DE_TAX_ID -> "German tax ID";
+            case FR_INSEE -> "French INSEE number";
+            case ES_DNI -> "Spanish DNI/NIE";
+            case IT_FISCAL_CODE -> "Italian fiscal code";
+            case PASSPORT_NUMBER -> "passport number";
+            case US_ITIN -> "US ITIN";
+            case US_ABA_ROUTING -> "ABA routing number";
+            case EU_VAT_ID -> "EU VAT ID";
+            case GEO_COORDINATES -> "geo-coordinate pair";
+            case URL_WITH_PII -> "URL carrying personal data";
         };
     }
 
@@ -28,6 +40,8 @@ final class TypeNames {
         return switch (type) {
             case PERSON -> "person names";
             case DATE_OF_BIRTH -> "dates of birth";
+            case ES_DNI -> "Spanish DNIs/NIEs";
+            case IT_FISCAL_CODE -> "Italian fiscal codes";
             case EMAIL_ADDRESS, STREET_ADDRESS, IP_ADDRESS, MAC_ADDRESS -> singular(type) + "es";
             default -> singular(type) + "s";
         };
@@ -35,9 +49,12 @@ final class TypeNames {
 
     static String withArticle(EntityType type) {
         String noun = singular(type);
-        // "a US ...", "a user-agent": a leading 'u' sounded "you" takes "a".
-        boolean vowelSound = "aeioAEIO".indexOf(noun.charAt(0)) >= 0;
-        return (vowelSound ? "an " : "a ") + noun;
+        // By sound, not spelling: "an IBAN", "an NHS number", "a US ...", "a UK ...", "a EU ...".
+        boolean an = switch (type) {
+            case EMAIL_ADDRESS, IP_ADDRESS, IBAN, UK_NHS_NUMBER, US_ABA_ROUTING, IT_FISCAL_CODE -> true;
+            default -> false;
+        };
+        return (an ? "an " : "a ") + noun;
     }
 
     static String counted(long n, EntityType type) {
