@@ -3,6 +3,7 @@ package dev.piimap.scanner.cli;
 import dev.piimap.classifiers.Classifier;
 import dev.piimap.classifiers.DetectStream;
 import dev.piimap.classifiers.EntityType;
+import dev.piimap.scanner.config.CustomDetectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,6 +45,9 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--detectors", paramLabel = "DIR", description = "A folder of extra detector specs (*.yaml), added to the built-in ones.")
+    Path detectors;
+
     @Override
     public Integer call() throws IOException {
         if (minScore < 0 || minScore > 1) {
@@ -53,7 +57,8 @@ final class DetectCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new UsageException("--threads", String.valueOf(workers), "must be at least 1", "omit it to use every core");
         }
-        Classifier classifier = Classifier.defaults().withMinScore(minScore);
+        Classifier base = detectors == null ? Classifier.defaults() : CustomDetectors.load(detectors, "--detectors").classifier();
+        Classifier classifier = base.withMinScore(minScore);
         if (types != null && !types.isEmpty()) {
             classifier = classifier.restrictTo(parseTypes(types));
         }

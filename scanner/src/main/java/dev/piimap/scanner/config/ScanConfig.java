@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param sources     the sources, names unique
  * @param limits      extraction limits for file-like content
  * @param keepSamples whether masked samples are written to the data map (default true)
+ * @param detectors   the user's detector specs from the folder named by {@code detectors:} (none by default)
  */
 public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
-                         boolean keepSamples) {
+                         boolean keepSamples, CustomDetectors detectors) {
     public static final String DEFAULT_SPARK_MASTER = "local[*]";
 
     public ScanConfig {
@@ -24,9 +25,10 @@ public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> 
         Objects.requireNonNull(sparkMaster, "sparkMaster");
         Objects.requireNonNull(limits, "limits");
         sources = List.copyOf(sources);
+        detectors = detectors == null ? CustomDetectors.none() : detectors;
     }
 
     public ScanConfig withSparkMaster(String master) {
-        return new ScanConfig(datamap, master, sources, limits, keepSamples);
+        return new ScanConfig(datamap, master, sources, limits, keepSamples, detectors);
     }
 }

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * {@code root}) are resolved against the directory of the config file.
  */
 public final class ScanConfigLoader {
-    static final Set<String> TOP_KEYS = Set.of("datamap", "spark", "sources", "extraction", "samples");
+    static final Set<String> TOP_KEYS = Set.of("datamap", "spark", "sources", "extraction", "samples", "detectors");
     static final Set<String> SPARK_KEYS = Set.of("master");
     static final Set<String> JDBC_KEYS = Set.of("name", "type", "url", "user", "password", "include", "sample-rows");
     static final Set<String> FILES_KEYS = Set.of("name", "type", "root", "include", "s3");
@@ -105,7 +105,12 @@ public final class ScanConfigLoader {
             }
             samples = s.booleanValue();
         }
-        return new ScanConfig(datamap, master, sources, limits, samples);
+        CustomDetectors detectors = CustomDetectors.none();
+        if (root.hasNonNull("detectors")) {
+            String folder = resolvePath(requiredText(root, "detectors", "detectors", "name a folder of detector specs, e.g. detectors: ./detectors"), baseDir);
+            detectors = CustomDetectors.load(Path.of(folder), "detectors");
+        }
+        return new ScanConfig(datamap, master, sources, limits, samples, detectors);
     }
 
     private SourceConfig parseSource(JsonNode node, String path, Path baseDir) {

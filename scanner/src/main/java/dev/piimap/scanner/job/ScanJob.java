@@ -76,7 +76,7 @@ public final class ScanJob {
         tasks.sort(Comparator.comparingLong((ScanTask t) -> -t.item().bytes())
                 .thenComparing(t -> t.item().source()).thenComparing(t -> t.item().locator()));
 
-        ScanContext context = new ScanContext(runId, config.limits(), config.keepSamples());
+        ScanContext context = new ScanContext(runId, config.limits(), config.keepSamples(), config.detectors());
         Broadcast<List<SourceConnector>> shared = sc.broadcast(List.copyOf(connectors));
         int partitions = Math.max(1, Math.max(sc.defaultParallelism(), (tasks.size() + MAX_ITEMS_PER_PARTITION - 1) / MAX_ITEMS_PER_PARTITION));
         sc.setJobDescription("piimap " + runId + ": scanning " + tasks.size() + " items");
