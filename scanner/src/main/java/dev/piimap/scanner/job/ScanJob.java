@@ -63,6 +63,9 @@ public final class ScanJob {
             connectors.add(connector);
             sc.setJobDescription("piimap " + runId + ": listing " + source.name());
             try {
+                for (String warning : connector.preflight()) {
+                    console.printf("piimap: %s (%s): warning: %s%n", source.name(), source.type(), warning);
+                }
                 List<ScanItem> items = connector.listItems();
                 console.printf("piimap: %s (%s): %,d items listed%n", source.name(), source.type(), items.size());
                 items.forEach(item -> tasks.add(new ScanTask(index, item)));

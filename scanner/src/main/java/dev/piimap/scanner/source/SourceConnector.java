@@ -21,6 +21,15 @@ public interface SourceConnector extends Serializable {
     List<ScanItem> listItems() throws SourceException;
 
     /**
+     * Driver side, before listing: checks that cost one query or call and return warnings for the
+     * console (e.g. "the role can write to billing.payments: give the scanner a SELECT-only role").
+     * Never throws; a check that cannot run is skipped. Warnings name objects, never data or secrets.
+     */
+    default List<String> preflight() {
+        return List.of();
+    }
+
+    /**
      * Executor side: reads and classifies one item. Never throws: every failure becomes an
      * {@link AssetOutcome} with status {@code error} or {@code skipped} and a reason.
      */
