@@ -40,10 +40,16 @@ public final class ScanJob {
     static final int MAX_ITEMS_PER_PARTITION = 16;
 
     private final PrintStream console;
+    private final long progressIntervalSeconds;
 
     /** @param console where progress lines go (standard error in the CLI) */
     public ScanJob(PrintStream console) {
+        this(console, ScanProgress.DEFAULT_INTERVAL_SECONDS);
+    }
+
+    ScanJob(PrintStream console, long progressIntervalSeconds) {
         this.console = console;
+        this.progressIntervalSeconds = progressIntervalSeconds;
     }
 
     public RunSummary run(ScanConfig config, String runId) {
@@ -81,10 +87,27 @@ public final class ScanJob {
 
         ScanContext context = new ScanContext(runId, config.limits(), config.keepSamples(), config.detectors());
         Broadcast<List<SourceConnector>> shared = sc.broadcast(List.copyOf(connectors));
+        long[] totalItems = new long[connectors.size()];
+        long[] totalBytes = new long[connectors.size()];
+        for (ScanTask t : tasks) {
+            totalItems[t.connectorIndex()]++;
+            totalBytes[t.connectorIndex()] += Math.max(0, t.item().bytes());
+        }
+        ScanProgress progress = new ScanProgress(spark.sparkContext(), console,
+                config.sources().stream().map(SourceConfig::name).toList(), totalItems, totalBytes, progressIntervalSeconds);
+        ScanProgress.Counters counters = progress.counters();
         int partitions = Math.max(1, Math.max(sc.defaultParallelism(), (tasks.size() + MAX_ITEMS_PER_PARTITION - 1) / MAX_ITEMS_PER_PARTITION));
-        sc.setJobDescription("piimap " + runId + ": scanning " + tasks.size() + " items");
+        StringBuilder perSource = new StringBuilder();
+        for (int i = 0; i < connectors.size(); i++) {
+            perSource.append(i == 0 ? "" : ", ").append(connectors.get(i).name()).append(' ').append(totalItems[i]);
+        }
+        sc.setJobDescription("piimap " + runId + ": scanning " + tasks.size() + " items (" + perSource + ")");
         JavaRDD<ItemResult> results = sc.parallelize(tasks, Math.min(partitions, Math.max(1, tasks.size())))
-                .map(task -> scanOne(shared.value().get(task.connectorIndex()), task.item(), context))
+                .map(task -> {
+                    ItemResult result = scanOne(shared.value().get(task.connectorIndex()), task.item(), context);
+                    counters.itemDone(task.connectorIndex(), task.item().bytes());
+                    return result;
+                })
                 .union(sc.parallelize(unreachable.isEmpty() ? List.<ItemResult>of()
                         : unreachable.stream().map(ItemResult::of).toList(), 1))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -95,6 +118,7 @@ public final class ScanJob {
                 findings = findings.map(ScanJob::withoutSample);
             }
             Map<String, Long> byStatus = new TreeMap<>(assets.map(a -> a.status().wireName()).countByValue());
+            progress.close();
             Map<EntityType, Long> perType = new EnumMap<>(EntityType.class);
             perType.putAll(findings.map(AssetFinding::type).countByValue());
             long findingRows = perType.values().stream().mapToLong(Long::longValue).sum();
@@ -115,6 +139,7 @@ public final class ScanJob {
             return new RunSummary(runId, config.datamap(), tasks.size() + unreachable.size(), assetCount,
                     assetsWithFindings, byStatus, perType, findingRows, System.currentTimeMillis() - started);
         } finally {
+            progress.close();
             results.unpersist(false);
             shared.destroy();
             sc.setJobDescription(null);
