@@ -96,18 +96,19 @@ public final class ScanJob {
         ScanProgress progress = new ScanProgress(spark.sparkContext(), console,
                 config.sources().stream().map(SourceConfig::name).toList(), totalItems, totalBytes, progressIntervalSeconds);
         ScanProgress.Counters counters = progress.counters();
-        int partitions = Math.max(1, Math.max(sc.defaultParallelism(), (tasks.size() + MAX_ITEMS_PER_PARTITION - 1) / MAX_ITEMS_PER_PARTITION));
+        List<List<ScanTask>> groups = TaskGroups.of(tasks, connectors, sc.defaultParallelism(), MAX_ITEMS_PER_PARTITION);
         StringBuilder perSource = new StringBuilder();
         for (int i = 0; i < connectors.size(); i++) {
             perSource.append(i == 0 ? "" : ", ").append(connectors.get(i).name()).append(' ').append(totalItems[i]);
         }
         sc.setJobDescription("piimap " + runId + ": scanning " + tasks.size() + " items (" + perSource + ")");
-        JavaRDD<ItemResult> results = sc.parallelize(tasks, Math.min(partitions, Math.max(1, tasks.size())))
-                .map(task -> {
+        // One element per partition: each group is one Spark task, scanned in order.
+        JavaRDD<ItemResult> results = sc.parallelize(groups, Math.max(1, groups.size()))
+                .flatMap(group -> group.stream().map(task -> {
                     ItemResult result = scanOne(shared.value().get(task.connectorIndex()), task.item(), context);
                     counters.itemDone(task.connectorIndex(), task.item().bytes());
                     return result;
-                })
+                }).iterator())
                 .union(sc.parallelize(unreachable.isEmpty() ? List.<ItemResult>of()
                         : unreachable.stream().map(ItemResult::of).toList(), 1))
                 .persist(StorageLevel.MEMORY_AND_DISK());

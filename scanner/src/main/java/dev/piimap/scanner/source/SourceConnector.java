@@ -30,6 +30,14 @@ public interface SourceConnector extends Serializable {
     }
 
     /**
+     * How many of this source's items may be scanned at the same time, across the whole cluster
+     * (e.g. a database's connection cap). The job gives the source at most this many partitions.
+     */
+    default int maxConcurrency() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Executor side: reads and classifies one item. Never throws: every failure becomes an
      * {@link AssetOutcome} with status {@code error} or {@code skipped} and a reason.
      */
