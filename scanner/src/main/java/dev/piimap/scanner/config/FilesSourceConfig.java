@@ -27,7 +27,11 @@ public record FilesSourceConfig(String name, String root, List<String> include, 
         return new FilesConnector(this);
     }
 
-    /** {@code s3:} block of a files source. Credentials are secret references; toString masks nothing because it holds none. */
+    /**
+     * {@code s3:} block of a files source. Credentials are secret references, resolved only where an S3
+     * client is built (the driver to list, each executor to read); toString masks nothing because it holds
+     * none. Unset {@code region} signs for us-east-1; with neither key set the AWS default credential chain applies.
+     */
     public record S3Options(String endpoint, boolean pathStyle, SecretRef accessKey, SecretRef secretKey, String region)
             implements java.io.Serializable {
     }

@@ -11,10 +11,18 @@ import java.util.Objects;
  * @param locator        what to open, interpreted by the source's {@link SourceConnector}
  * @param bytes          size where known, else -1
  * @param modifiedMillis last modification (epoch millis) where known, else -1
+ * @param revision       which version of the item was listed, where the source says (an object's ETag), else
+ *                       null; a connector may use it to read exactly that version
  */
-public record ScanItem(String source, String locator, long bytes, long modifiedMillis) implements Serializable {
+public record ScanItem(String source, String locator, long bytes, long modifiedMillis, String revision)
+        implements Serializable {
     public ScanItem {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(locator, "locator");
+    }
+
+    /** An item whose source keeps no revision (tables, local files). */
+    public ScanItem(String source, String locator, long bytes, long modifiedMillis) {
+        this(source, locator, bytes, modifiedMillis, null);
     }
 }

@@ -9,6 +9,10 @@ import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceConnector;
 import dev.piimap.scanner.source.SourceException;
+import dev.piimap.scanner.source.objectstore.ObjectReadException;
+import dev.piimap.scanner.source.objectstore.ObjectStoreFiles;
+import dev.piimap.scanner.source.objectstore.OpenedObject;
+import dev.piimap.scanner.source.objectstore.S3Location;
 import org.apache.tika.io.TikaInputStream;
 
 import java.io.IOException;
@@ -35,10 +39,13 @@ import java.util.regex.Pattern;
  * {@code type: files} on a local folder (a plain path or a {@code file:} URI). Lists every regular
  * file under the root that an {@code include} glob matches, following symbolic links only while they
  * stay inside the root; scans a file by extracting its text and that of everything embedded in it
- * ({@link TikaTextExtractor}) and classifying each as its own asset. Object storage roots
- * ({@code s3a://}) are not served yet.
+ * ({@link TikaTextExtractor}) and classifying each as its own asset. An {@code s3a://bucket/prefix/}
+ * root is served the same way by {@link ObjectStoreFiles}: objects instead of files, keys relative to
+ * the prefix instead of paths. Single compressed files ({@code .gz}, {@code .bz2}, {@code .zst}) are
+ * decompressed on the fly in both cases ({@link Decompression}).
  *
- * <p>Holds only its config, so it serializes to executors cheaply; Tika is set up there, on first use.
+ * <p>Holds only its config, so it serializes to executors cheaply; Tika and the S3 client are set up
+ * there, on first use.
  */
 public final class FilesConnector implements SourceConnector {
     private static final long serialVersionUID = 1L;
@@ -47,6 +54,7 @@ public final class FilesConnector implements SourceConnector {
 
     private final FilesSourceConfig config;
     private transient volatile TikaTextExtractor extractor;
+    private transient volatile ObjectStoreFiles objectStore;
 
     public FilesConnector(FilesSourceConfig config) {
         this.config = config;
@@ -59,13 +67,11 @@ public final class FilesConnector implements SourceConnector {
 
     @Override
     public List<ScanItem> listItems() throws SourceException {
-        Path root = root();
-        IncludeGlobs include;
-        try {
-            include = new IncludeGlobs(config.include());
-        } catch (IllegalArgumentException e) {
-            throw new SourceException(prefix() + e.getMessage());
+        if (S3Location.isObjectStoreRoot(config.root())) {
+            return objectStore().listItems();
         }
+        IncludeGlobs include = includeGlobs();
+        Path root = root();
         if (!Files.exists(root)) {
             throw new SourceException(prefix() + "root " + root + " does not exist; check the 'root' key");
         }
@@ -96,7 +102,7 @@ public final class FilesConnector implements SourceConnector {
     @Override
     public ItemResult scan(ScanItem item, ScanContext context) {
         try {
-            return scanFile(item, context);
+            return S3Location.isObjectStoreRoot(config.root()) ? scanObject(item, context) : scanFile(item, context);
         } catch (RuntimeException | Error e) {
             return failed(item, "internal error (" + e.getClass().getSimpleName() + ")");
         }
@@ -138,14 +144,74 @@ public final class FilesConnector implements SourceConnector {
         } catch (IOException e) {
             return failed(item, readFailure(e));
         }
+        Decompression.extract(extractor(context), context.limits(), in, item.locator(), size, collector);
+        return checked(item, collector.result());
+    }
+
+    private ItemResult scanObject(ScanItem item, ScanContext context) {
+        ObjectStoreFiles store;
         try {
-            extractor(context).extract(in, item.locator(), size, collector);
+            store = objectStore();
+        } catch (SourceException e) {
+            return failed(item, e.getMessage());
+        }
+        OpenedObject object;
+        try {
+            object = store.open(item);
+        } catch (ObjectReadException e) {
+            return failed(item, e.getMessage());
+        }
+        long size = object.bytes() >= 0 ? object.bytes() : item.bytes();
+        AssetCollector collector = new AssetCollector(config.name(), item.locator(), size >= 0 ? size : null,
+                object.modifiedMillis() >= 0 ? object.modifiedMillis() : null, context.classifier(), context.keepSamples());
+        try {
+            Decompression.extract(extractor(context), context.limits(), object.stream(), item.locator(), size, collector);
         } finally {
-            closeQuietly(in);
+            object.close();
         }
         ItemResult result = collector.result();
+        String readFailure = object.readFailure();
+        if (readFailure != null) {
+            // The parse failed because the connection did, not the document: say so on what it cut.
+            result = new ItemResult(result.assets().stream().map(a -> a.status() != ItemStatus.ERROR ? a
+                    : new AssetOutcome(a.source(), a.asset(), a.assetKind(), ItemStatus.ERROR, readFailure, a.bytes(),
+                    a.modifiedMillis())).toList(), result.findings());
+        }
+        return checked(item, result);
+    }
+
+    private ItemResult checked(ScanItem item, ItemResult result) {
         boolean fileReported = result.assets().stream().anyMatch(a -> a.asset().equals(item.locator()));
         return fileReported ? result : failed(item, "internal error (no outcome for the file)");
+    }
+
+    private IncludeGlobs includeGlobs() throws SourceException {
+        try {
+            return new IncludeGlobs(config.include());
+        } catch (IllegalArgumentException e) {
+            throw new SourceException(prefix() + e.getMessage());
+        }
+    }
+
+    /** The object store of an s3a root, made once per JVM-side copy of the connector (it caches the client). */
+    private ObjectStoreFiles objectStore() throws SourceException {
+        ObjectStoreFiles store = objectStore;
+        if (store == null) {
+            synchronized (this) {
+                store = objectStore;
+                if (store == null) {
+                    S3Location location;
+                    try {
+                        location = S3Location.parse(config.root());
+                    } catch (IllegalArgumentException e) {
+                        throw new SourceException(prefix() + e.getMessage());
+                    }
+                    store = new ObjectStoreFiles(config.name(), location, config.s3(), includeGlobs());
+                    objectStore = store;
+                }
+            }
+        }
+        return store;
     }
 
     /** One extractor per executor-side copy of the connector (Tika's parsers are shared by the JVM anyway). */
@@ -161,8 +227,8 @@ public final class FilesConnector implements SourceConnector {
     private Path root() throws SourceException {
         String root = config.root().strip();
         String lower = root.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("s3a:") || lower.startsWith("s3:")) {
-            throw new SourceException("s3a roots arrive with the object-storage source (issue 4)");
+        if (S3Location.isObjectStoreRoot(root)) {
+            throw new SourceException(prefix() + "root '" + root + "' is an object store, not a folder");
         }
         if (!lower.startsWith("file:") && URI_SCHEME.matcher(root).lookingAt()) {
             throw new SourceException(prefix() + "root '" + root + "' has a scheme this source does not read; "
@@ -186,14 +252,6 @@ public final class FilesConnector implements SourceConnector {
     private ItemResult failed(ScanItem item, String reason) {
         return ItemResult.of(new AssetOutcome(config.name(), item.locator(), AssetCollector.KIND_FILE, ItemStatus.ERROR,
                 reason, item.bytes() >= 0 ? item.bytes() : null, item.modifiedMillis() >= 0 ? item.modifiedMillis() : null));
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // Everything was read already; a failing close changes no outcome.
-        }
     }
 
     private static String readFailure(IOException e) {

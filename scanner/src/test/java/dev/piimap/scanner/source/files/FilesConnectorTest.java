@@ -161,10 +161,12 @@ class FilesConnectorTest {
     }
 
     @Test
-    void objectStorageRootsAreNotServedYet() {
-        assertThatThrownBy(() -> connector("s3a://bucket/prefix/").listItems())
+    void objectStorageRootWithoutABucketIsASourceErrorNamingTheRoot() {
+        // s3a roots are served by the object store (tests in source/objectstore); a malformed one fails before any request.
+        assertThatThrownBy(() -> connector("s3a:///prefix/").listItems())
                 .isInstanceOf(SourceException.class)
-                .hasMessage("s3a roots arrive with the object-storage source (issue 4)");
+                .hasMessageContaining("shared-drive").hasMessageContaining("s3a:///prefix/")
+                .hasMessageContaining("names no valid bucket");
     }
 
     @Test
