@@ -57,7 +57,7 @@ class BadUsageTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[]{"demo", "run", "detect", "export", "report"}) {
+        for (String command : new String[]{"demo", "run", "detect", "export", "report", "eval", "eval-corpus", "bench"}) {
             CliRunner.Result r = CliRunner.run(command, "--help");
             assertThat(r.status()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage:");
