@@ -3,6 +3,8 @@ package dev.piimap.classifiers;
 import dev.piimap.classifiers.detect.Detector;
 import dev.piimap.classifiers.detect.DetectorSpec;
 import dev.piimap.classifiers.detect.DetectorSpecs;
+import dev.piimap.classifiers.nlp.PersonDetector;
+import dev.piimap.classifiers.nlp.StreetAddressDetector;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,22 +22,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The detectors shipped with the library: every {@code detectors/*.yaml} resource (case files,
- * {@code *.cases.yaml}, excepted) on this library's class path, compiled in id order. Adding a
- * detector is adding a spec file; nothing here lists them.
+ * The detectors shipped with the library, in id order: every {@code detectors/*.yaml} resource (case
+ * files, {@code *.cases.yaml}, excepted) on this library's class path, compiled; plus the few detectors
+ * written in Java because no spec can express them ({@link #JAVA_DETECTORS}: the NLP ones). Adding a
+ * declarative detector is adding a spec file; adding a Java detector is one line in that list.
  */
 final class BuiltInDetectors {
     static final String FOLDER = "detectors";
 
+    /**
+     * The Java detectors, each built once per {@link #load}. Their constructors must be cheap (models
+     * load on first use) and throw {@link IllegalStateException} when a required resource is missing.
+     */
+    static final List<Supplier<Detector>> JAVA_DETECTORS = List.of(PersonDetector::new, StreetAddressDetector::new);
+
     private BuiltInDetectors() {
     }
 
-    /** @throws IllegalStateException when a shipped spec is invalid (a build defect, named with its file) */
+    /**
+     * @throws IllegalStateException when a shipped spec is invalid or a Java detector lacks a resource (a
+     *     build defect, named with its file), or two detectors share an id
+     */
     static List<Detector> load() {
         ClassLoader loader = BuiltInDetectors.class.getClassLoader();
         List<DetectorSpec> specs = new ArrayList<>();
@@ -58,8 +71,19 @@ final class BuiltInDetectors {
                 throw new IllegalStateException("built-in " + e.getMessage(), e);
             }
         }
-        specs.sort(Comparator.comparing(DetectorSpec::id));
-        return specs.stream().map(DetectorSpecs::compile).toList();
+        List<Detector> detectors = new ArrayList<>();
+        specs.forEach(spec -> detectors.add(DetectorSpecs.compile(spec)));
+        for (Supplier<Detector> java : JAVA_DETECTORS) {
+            Detector d = java.get();
+            String earlier = sourceById.putIfAbsent(d.id(), d.getClass().getName());
+            if (earlier != null) {
+                throw new IllegalStateException("detector id '" + d.id() + "' is used by both " + earlier + " and "
+                        + d.getClass().getName() + ": give each detector its own id");
+            }
+            detectors.add(d);
+        }
+        detectors.sort(Comparator.comparing(Detector::id));
+        return List.copyOf(detectors);
     }
 
     /** Resource names such as {@code detectors/email.yaml}, from every class-path folder or jar, sorted. */

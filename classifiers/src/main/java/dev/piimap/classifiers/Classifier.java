@@ -38,9 +38,11 @@ public final class Classifier {
     }
 
     /**
-     * Every built-in detector ({@code detectors/*.yaml}), loaded once per JVM.
+     * Every built-in detector ({@code detectors/*.yaml} and the Java detectors listed in
+     * {@code BuiltInDetectors}, e.g. {@code person} and {@code street-address}), built once per JVM. NLP
+     * models load on first use, not here.
      *
-     * @throws IllegalStateException when a shipped spec is invalid (a build defect)
+     * @throws IllegalStateException when a shipped spec is invalid or a shipped model is missing (a build defect)
      */
     public static Classifier defaults() {
         return Defaults.INSTANCE;

@@ -40,7 +40,7 @@ class ClassifierTest {
     void defaultsAreSharedAndHoldEveryBuiltInDetector() {
         assertThat(Classifier.defaults()).isSameAs(Classifier.defaults());
         assertThat(Classifier.defaults().detectors()).extracting(Detector::id)
-                .containsExactly("credit-card", "email", "iban", "ip-address", "phone", "us-ssn");
+                .containsExactly("credit-card", "email", "iban", "ip-address", "person", "phone", "street-address", "us-ssn");
     }
 
     @Test

@@ -1,0 +1,121 @@
+package dev.piimap.classifiers.nlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cheap first pass of the person detector: finds the regions of a text worth giving to the model.
+ * A region surrounds an anchor, a capitalised word that is a known name ({@link NameLexicon#isName}),
+ * a title or strong label ({@code Dr}, {@code Name}, {@code Dear}, {@code Regards}), an initial before
+ * a capitalised word ({@code J. Smith}), or the second of two capitalised words in a row. Text without
+ * an upper-case letter has no anchor. Linear in the text length; allocates only for capitalised words.
+ */
+final class PersonCandidates {
+    /** Characters of context kept on each side of an anchor (then widened to whitespace). */
+    static final int RADIUS = 50;
+    /** Longer letter runs are not looked up: no name word is this long. */
+    static final int MAX_WORD = 40;
+    /** At most this many characters more are taken to reach whitespace, so a region rarely cuts a word. */
+    static final int SNAP = 40;
+    /** Regions are not merged past this length, so one model call stays small. */
+    static final int MAX_REGION = 1200;
+
+    private PersonCandidates() {
+    }
+
+    /** Non-overlapping {@code [start, end)} regions in text order, empty when there is no anchor. */
+    static List<int[]> regions(CharSequence text, NameLexicon lexicon) {
+        List<int[]> regions = new ArrayList<>();
+        int n = text.length();
+        int previousCapitalEnd = -1;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            i++;
+            while (i < n) {
+                char d = text.charAt(i);
+                if (Character.isLetter(d) || (d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            if (!Character.isUpperCase(c)) {
+                previousCapitalEnd = -1;
+                continue;
+            }
+            boolean anchor;
+            if (i - start == 1) {
+                anchor = isInitialBeforeName(text, i);
+            } else if (i - start > MAX_WORD) {
+                anchor = false;
+            } else {
+                String lower = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
+                anchor = NameLexicon.isCue(lower) || lexicon.isName(lower)
+                        || previousCapitalEnd >= 0 && onlySpaces(text, previousCapitalEnd, start);
+            }
+            if (anchor) {
+                add(regions, text, start, i);
+            }
+            previousCapitalEnd = i - start >= 2 ? i : -1;
+        }
+        return regions;
+    }
+
+    private static boolean isInitialBeforeName(CharSequence text, int end) {
+        int j = end;
+        if (j >= text.length() || text.charAt(j) != '.') {
+            return false;
+        }
+        j++;
+        while (j < text.length() && text.charAt(j) == ' ') {
+            j++;
+        }
+        return j < text.length() && Character.isUpperCase(text.charAt(j));
+    }
+
+    private static boolean onlySpaces(CharSequence text, int from, int to) {
+        if (to - from > 3) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) != ' ') {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    private static void add(List<int[]> regions, CharSequence text, int anchorStart, int anchorEnd) {
+        int start = Math.max(0, anchorStart - RADIUS);
+        int startLimit = Math.max(0, start - SNAP);
+        while (start > startLimit && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = Math.min(text.length(), anchorEnd + RADIUS);
+        int endLimit = Math.min(text.length(), end + SNAP);
+        while (end < endLimit && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        if (!regions.isEmpty()) {
+            int[] last = regions.get(regions.size() - 1);
+            if (start <= last[1]) {
+                if (end - last[0] <= MAX_REGION) {
+                    last[1] = Math.max(last[1], end);
+                    return;
+                }
+                start = last[1];
+                if (start >= end) {
+                    return;
+                }
+            }
+        }
+        regions.add(new int[] {start, end});
+    }
+}
