@@ -4,20 +4,91 @@ import dev.piimap.scanner.source.SourceConnector;
 import dev.piimap.scanner.source.jdbc.JdbcConnector;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * {@code type: jdbc}. Keys: {@code url}, {@code user}, {@code password} (a secret reference),
- * {@code include} (schema.table globs), {@code sample-rows} (rows per table, 0 = all).
+ * {@code include} (schema.table globs), {@code sample-rows} (rows per table, 0 = all), {@code sampling}
+ * (how the rows are chosen, see {@link Sampling}), {@code max-connections} (connections the scan may
+ * hold open to this database at once) and {@code statement-timeout-seconds} (server-side limit on
+ * every statement the scanner sends; the per-item time budget lowers it further).
+ *
+ * <p>{@code sampling: full} and {@code sample-rows: 0} mean the same and are normalized to each other:
+ * {@link #sampleRows()} is 0 exactly when {@link #sampling()} is {@link Sampling#FULL}.
  */
 public record JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
-                               int sampleRows) implements SourceConfig {
+                               int sampleRows, Sampling sampling, int maxConnections, int statementTimeoutSeconds)
+        implements SourceConfig {
     public static final int DEFAULT_SAMPLE_ROWS = 1000;
+    public static final Sampling DEFAULT_SAMPLING = Sampling.AUTO;
+    public static final int DEFAULT_MAX_CONNECTIONS = 2;
+    public static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 60;
+    /** Upper bound of {@code statement-timeout-seconds}: one day. */
+    public static final int MAX_STATEMENT_TIMEOUT_SECONDS = 86_400;
+
+    /**
+     * How the rows of a table are chosen. Databases without TABLESAMPLE support (MySQL, MariaDB, H2,
+     * SQLite and any other) read the first {@code sample-rows} rows with LIMIT (or
+     * {@link java.sql.Statement#setMaxRows}) for {@code auto} and {@code tablesample} alike. Rows are never
+     * ordered randomly: {@code ORDER BY RAND()} reads and sorts the whole table.
+     */
+    public enum Sampling {
+        /**
+         * The default: on PostgreSQL, {@code TABLESAMPLE SYSTEM} when the planner's row estimate is at least ten
+         * times {@code sample-rows} (pages spread over the whole table instead of its first rows), else LIMIT.
+         */
+        AUTO,
+        /** On PostgreSQL, {@code TABLESAMPLE SYSTEM} whenever the estimate exceeds {@code sample-rows}; LIMIT on tables never analyzed. */
+        TABLESAMPLE,
+        /** The first {@code sample-rows} rows in the database's own order, with LIMIT. Cheapest; may miss later rows. */
+        LIMIT,
+        /** Every row; the same as {@code sample-rows: 0}. */
+        FULL;
+
+        /** The config spelling, e.g. {@code tablesample}. */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** @throws IllegalArgumentException when {@code text} is not one of the wire names */
+        public static Sampling parse(String text) {
+            for (Sampling s : values()) {
+                if (s.wireName().equals(text)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown sampling: " + text);
+        }
+    }
 
     public JdbcSourceConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(url, "url");
         include = include == null ? List.of() : List.copyOf(include);
+        sampling = sampling == null ? DEFAULT_SAMPLING : sampling;
+        if (sampleRows < 0) {
+            throw new IllegalArgumentException("sampleRows must be >= 0, was " + sampleRows);
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections);
+        }
+        if (statementTimeoutSeconds < 1 || statementTimeoutSeconds > MAX_STATEMENT_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("statementTimeoutSeconds must be 1.." + MAX_STATEMENT_TIMEOUT_SECONDS
+                    + ", was " + statementTimeoutSeconds);
+        }
+        if (sampling == Sampling.FULL) {
+            sampleRows = 0;
+        } else if (sampleRows == 0) {
+            sampling = Sampling.FULL;
+        }
+    }
+
+    /** With the default sampling, connection cap and statement timeout. */
+    public JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
+                            int sampleRows) {
+        this(name, url, user, password, include, sampleRows, DEFAULT_SAMPLING, DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_STATEMENT_TIMEOUT_SECONDS);
     }
 
     @Override
@@ -30,16 +101,23 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
         return new JdbcConnector(this);
     }
 
-    /** The URL without user-info or query parameters, which may carry credentials. */
+    /**
+     * The URL without user-info or parameters, which may carry credentials: cut at the first {@code ?}
+     * or {@code ;} (SQL Server and H2 put {@code ;password=...} after the address).
+     */
     public String redactedUrl() {
         int q = url.indexOf('?');
-        String base = q < 0 ? url : url.substring(0, q) + "?…";
+        int semicolon = url.indexOf(';');
+        int cut = q < 0 ? semicolon : semicolon < 0 ? q : Math.min(q, semicolon);
+        String base = cut < 0 ? url : url.substring(0, cut + 1) + "…";
         return base.replaceAll("//[^/@]*@", "//***@");
     }
 
     @Override
     public String toString() {
         return "JdbcSourceConfig[name=" + name + ", url=" + redactedUrl() + ", user=" + user
-                + ", password=" + password + ", include=" + include + ", sampleRows=" + sampleRows + "]";
+                + ", password=" + password + ", include=" + include + ", sampleRows=" + sampleRows
+                + ", sampling=" + sampling.wireName() + ", maxConnections=" + maxConnections
+                + ", statementTimeoutSeconds=" + statementTimeoutSeconds + "]";
     }
 }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 public final class ScanConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("datamap", "spark", "sources", "extraction", "samples", "detectors");
     static final Set<String> SPARK_KEYS = Set.of("master");
-    static final Set<String> JDBC_KEYS = Set.of("name", "type", "url", "user", "password", "include", "sample-rows");
+    static final Set<String> JDBC_KEYS = Set.of("name", "type", "url", "user", "password", "include", "sample-rows",
+            "sampling", "max-connections", "statement-timeout-seconds");
     static final Set<String> FILES_KEYS = Set.of("name", "type", "root", "include", "s3");
     static final Set<String> S3_KEYS = Set.of("endpoint", "path-style", "access-key", "secret-key", "region");
     static final Set<String> EXTRACTION_KEYS = Set.of("max-embedded-depth", "max-embedded-count", "max-chars-per-item",
@@ -139,16 +140,40 @@ public final class ScanConfigLoader {
         String user = optionalText(node, "user", path + ".user");
         SecretRef password = optionalSecret(node, "password", path + ".password");
         List<String> include = stringList(node, "include", path + ".include");
-        int sampleRows = JdbcSourceConfig.DEFAULT_SAMPLE_ROWS;
-        if (node.has("sample-rows")) {
-            JsonNode n = node.get("sample-rows");
-            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.intValue() < 0) {
-                throw ConfigException.invalid(path + ".sample-rows", n.asText(), "must be a whole number >= 0",
-                        "write the rows to read per table, or 0 to read every row");
+        int sampleRows = jdbcInt(node, "sample-rows", path, JdbcSourceConfig.DEFAULT_SAMPLE_ROWS, 0, Integer.MAX_VALUE,
+                "write the rows to read per table, or 0 to read every row");
+        JdbcSourceConfig.Sampling sampling = JdbcSourceConfig.DEFAULT_SAMPLING;
+        String samplingText = optionalText(node, "sampling", path + ".sampling");
+        if (samplingText != null) {
+            try {
+                sampling = JdbcSourceConfig.Sampling.parse(samplingText);
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.invalid(path + ".sampling", samplingText, "unknown sampling",
+                        "use one of: auto, tablesample, limit, full");
             }
-            sampleRows = n.intValue();
         }
-        return new JdbcSourceConfig(name, url, user, password, include, sampleRows);
+        if (sampling == JdbcSourceConfig.Sampling.FULL && node.has("sample-rows") && sampleRows > 0) {
+            throw ConfigException.invalid(path + ".sample-rows", sampleRows, "contradicts sampling: full, which reads every row",
+                    "remove sample-rows, or choose sampling: auto to read " + sampleRows + " rows per table");
+        }
+        int maxConnections = jdbcInt(node, "max-connections", path, JdbcSourceConfig.DEFAULT_MAX_CONNECTIONS, 1,
+                Integer.MAX_VALUE, "write how many connections the scan may open to this database at once, e.g. 2");
+        int timeout = jdbcInt(node, "statement-timeout-seconds", path, JdbcSourceConfig.DEFAULT_STATEMENT_TIMEOUT_SECONDS, 1,
+                JdbcSourceConfig.MAX_STATEMENT_TIMEOUT_SECONDS, "write the seconds one statement may run, e.g. 60 (the default)");
+        return new JdbcSourceConfig(name, url, user, password, include, sampleRows, sampling, maxConnections, timeout);
+    }
+
+    /** An optional whole-number key of a jdbc source within [min, max]. */
+    private static int jdbcInt(JsonNode parent, String key, String path, int fallback, int min, int max, String fix) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < min || n.intValue() > max) {
+            String range = max == Integer.MAX_VALUE ? ">= " + min : "from " + min + " to " + max;
+            throw ConfigException.invalid(path + "." + key, n.asText(), "must be a whole number " + range, fix);
+        }
+        return n.intValue();
     }
 
     private FilesSourceConfig parseFiles(JsonNode node, String path, String name, Path baseDir) {

@@ -137,4 +137,76 @@ class ScanConfigLoaderTest {
                 .hasMessageContaining("PIIMAP_SURELY_UNSET_VAR is not set");
         assertThatThrownBy(() -> SecretRef.parse("plain")).hasMessageNotContaining("plain");
     }
+
+    @Test
+    void readsTheJdbcGentlenessAndSamplingKeys() {
+        ScanConfig cfg = loader.parse("""
+                datamap: x
+                sources:
+                  - {name: a, type: jdbc, url: 'jdbc:mariadb://db:3306/', sampling: tablesample, sample-rows: 500,
+                     max-connections: 4, statement-timeout-seconds: 15}
+                  - {name: b, type: jdbc, url: 'jdbc:h2:mem:x', sampling: full}
+                """, BASE);
+
+        JdbcSourceConfig a = (JdbcSourceConfig) cfg.sources().get(0);
+        assertThat(a.sampling()).isEqualTo(JdbcSourceConfig.Sampling.TABLESAMPLE);
+        assertThat(a.sampleRows()).isEqualTo(500);
+        assertThat(a.maxConnections()).isEqualTo(4);
+        assertThat(a.statementTimeoutSeconds()).isEqualTo(15);
+        JdbcSourceConfig b = (JdbcSourceConfig) cfg.sources().get(1);
+        assertThat(b.sampling()).isEqualTo(JdbcSourceConfig.Sampling.FULL);
+        assertThat(b.sampleRows()).isZero();
+    }
+
+    @Test
+    void defaultsTheJdbcGentlenessAndSamplingKeys() {
+        JdbcSourceConfig db = (JdbcSourceConfig) loader.parse("""
+                datamap: x
+                sources: [{name: a, type: jdbc, url: 'jdbc:postgresql://db/app'}]
+                """, BASE).sources().get(0);
+
+        assertThat(db.sampling()).isEqualTo(JdbcSourceConfig.Sampling.AUTO);
+        assertThat(db.sampleRows()).isEqualTo(JdbcSourceConfig.DEFAULT_SAMPLE_ROWS);
+        assertThat(db.maxConnections()).isEqualTo(2);
+        assertThat(db.statementTimeoutSeconds()).isEqualTo(60);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown sampling          | sampling: random                  | sources[0].sampling: unknown sampling (value: 'random'); fix: use one of: auto, tablesample, limit, full
+            zero connections          | max-connections: 0                | sources[0].max-connections: must be a whole number >= 1 (value: '0')
+            fractional connections    | max-connections: 1.5              | sources[0].max-connections: must be a whole number >= 1 (value: '1.5')
+            zero timeout              | statement-timeout-seconds: 0      | sources[0].statement-timeout-seconds: must be a whole number from 1 to 86400 (value: '0')
+            timeout as text           | statement-timeout-seconds: soon   | sources[0].statement-timeout-seconds: must be a whole number from 1 to 86400 (value: 'soon')
+            full with sample rows     | 'sampling: full, sample-rows: 10' | sources[0].sample-rows: contradicts sampling: full, which reads every row (value: '10')
+            """)
+    void rejectsBadJdbcGentlenessAndSamplingKeys(String label, String keys, String expected) {
+        String yaml = "datamap: x\nsources: [{name: a, type: jdbc, url: 'jdbc:x:y', " + keys.replace("'", "") + "}]\n";
+        assertThatThrownBy(() -> loader.parse(yaml, BASE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(expected)
+                .hasMessageNotContaining("\n")
+                .hasMessageContaining("fix: ");
+    }
+
+    @Test
+    void jdbcConfigNormalizesFullSamplingAndZeroSampleRowsToEachOther() {
+        JdbcSourceConfig zeroRows = new JdbcSourceConfig("db", "jdbc:x:y", null, null, null, 0);
+        JdbcSourceConfig full = new JdbcSourceConfig("db", "jdbc:x:y", null, null, null, 1000,
+                JdbcSourceConfig.Sampling.FULL, 2, 60);
+
+        assertThat(zeroRows.sampling()).isEqualTo(JdbcSourceConfig.Sampling.FULL);
+        assertThat(full.sampleRows()).isZero();
+        assertThatThrownBy(() -> new JdbcSourceConfig("db", "jdbc:x:y", null, null, null, 10,
+                JdbcSourceConfig.Sampling.AUTO, 0, 60)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void jdbcConfigHidesSemicolonParametersToo() {
+        JdbcSourceConfig c = new JdbcSourceConfig("db", "jdbc:sqlserver://host:1433;databaseName=app;password=topsecret",
+                null, null, null, 10);
+        assertThat(c.redactedUrl()).isEqualTo("jdbc:sqlserver://host:1433;…");
+        assertThat(c.toString()).doesNotContain("topsecret").contains("maxConnections=2", "statementTimeoutSeconds=60",
+                "sampling=auto");
+    }
 }

@@ -4,9 +4,16 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 
-/** The few differences between databases the connector cares about, keyed by the driver's product name. */
+/**
+ * The few differences between databases the connector cares about, keyed by the product name the
+ * driver reports once connected (a {@code jdbc:mysql:} URL may lead to a MariaDB server and back).
+ * Everything else goes through plain JDBC metadata.
+ */
 enum DatabaseKind {
     POSTGRESQL(true),
+    /** MariaDB server: {@code max_statement_time} bounds statements, as a session variable. */
+    MARIADB(true),
+    /** MySQL server: statements are bounded with the {@code MAX_EXECUTION_TIME} optimizer hint. */
     MYSQL(true),
     H2(true),
     SQLITE(true),
@@ -20,11 +27,19 @@ enum DatabaseKind {
     }
 
     static DatabaseKind of(DatabaseMetaData metaData) throws SQLException {
-        String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
+        String product = metaData.getDatabaseProductName();
+        return ofProduct(product == null ? "" : product);
+    }
+
+    static DatabaseKind ofProduct(String productName) {
+        String product = productName.toLowerCase(Locale.ROOT);
         if (product.contains("postgres")) {
             return POSTGRESQL;
         }
-        if (product.contains("mysql") || product.contains("mariadb")) {
+        if (product.contains("mariadb")) {
+            return MARIADB;
+        }
+        if (product.contains("mysql")) {
             return MYSQL;
         }
         if (product.equals("h2")) {
@@ -36,13 +51,23 @@ enum DatabaseKind {
         return OTHER;
     }
 
+    /** The kind a URL suggests before connecting, for driver properties only; MySQL stands for both MySQL and MariaDB. */
     static DatabaseKind ofUrl(String url) {
         String u = url.toLowerCase(Locale.ROOT);
         if (u.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        if (u.startsWith("jdbc:mysql:") || u.startsWith("jdbc:mariadb:")) {
+        if (u.startsWith("jdbc:mariadb:")) {
+            return MARIADB;
+        }
+        if (u.startsWith("jdbc:mysql:")) {
             return MYSQL;
+        }
+        if (u.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (u.startsWith("jdbc:h2:")) {
+            return H2;
         }
         return OTHER;
     }
@@ -51,11 +76,7 @@ enum DatabaseKind {
         return supportsLimit;
     }
 
-    /**
-     * True when tables live in catalogs (MySQL/MariaDB databases) rather than schemas, so the
-     * namespace of a table is its catalog.
-     */
-    static boolean namespacesAreCatalogs(DatabaseMetaData metaData) throws SQLException {
-        return !metaData.supportsSchemasInTableDefinitions() && metaData.supportsCatalogsInTableDefinitions();
+    boolean isMysqlFamily() {
+        return this == MARIADB || this == MYSQL;
     }
 }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,13 +23,19 @@ import java.util.Set;
 
 /**
  * A relational database read over plain JDBC, one table per item ({@code schema.table}, or
- * {@code database.table} where the database has catalogs instead of schemas) and one asset per
- * column ({@code schema.table.column}).
+ * {@code database.table} where the database has catalogs instead of schemas, or {@code main.table}
+ * where it has neither, see {@link Namespaces}) and one asset per column ({@code schema.table.column}).
  *
  * <p>Read-only three ways: every connection is read-only with a read-only transaction where the
  * database has one ({@link ReadOnlyConnections}); the only statements sent are catalog reads and
  * generated SELECTs with quoted identifiers; and the scanning role should hold SELECT only (see the
- * README). Every generated query carries {@code /* piimap run=<id> *}{@code /} and a statement timeout.
+ * README; {@link #preflight()} warns when it holds more). Every generated query carries
+ * {@code /* piimap run=<id> *}{@code /} and a statement timeout ({@code statement-timeout-seconds}).
+ *
+ * <p>Any JDBC driver on the classpath works through plain {@link DatabaseMetaData}; PostgreSQL, MySQL,
+ * MariaDB, H2 and SQLite get the few extras of {@link DatabaseKind}. Rows are chosen by the source's
+ * {@code sampling} ({@link SampleQuery}); JSON, array, binary and numeric-identifier columns are read as
+ * {@link ColumnSample} describes.
  *
  * <p>Serializable and stateless apart from its config: connections are opened inside each call and
  * closed before it returns; the password reference is resolved only when connecting.
@@ -38,6 +45,7 @@ public final class JdbcConnector implements SourceConnector {
     /** Schemas (or MySQL databases) that hold the database's own catalog, never user data. */
     static final Set<String> SYSTEM_NAMESPACES = Set.of("pg_catalog", "information_schema", "pg_toast", "mysql",
             "performance_schema", "sys");
+    private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE");
 
     private final JdbcSourceConfig config;
 
@@ -48,6 +56,12 @@ public final class JdbcConnector implements SourceConnector {
     @Override
     public String name() {
         return config.name();
+    }
+
+    /** The source's {@code max-connections}: the job never scans more of its tables at once. */
+    @Override
+    public int maxConcurrency() {
+        return config.maxConnections();
     }
 
     /**
@@ -61,7 +75,7 @@ public final class JdbcConnector implements SourceConnector {
     public List<ScanItem> listItems() throws SourceException {
         Connection connection = null;
         try {
-            connection = ReadOnlyConnections.open(config, TableReader.QUERY_TIMEOUT);
+            connection = ReadOnlyConnections.open(config, Duration.ofSeconds(config.statementTimeoutSeconds()));
             return tables(connection.getMetaData());
         } catch (SQLException e) {
             throw new SourceException(describe("cannot list tables: " + SqlFailures.reason(e)) + "; " + SqlFailures.hint(e));
@@ -75,8 +89,27 @@ public final class JdbcConnector implements SourceConnector {
     }
 
     /**
+     * One warning when the scanning role can write to a table within the include globs (PostgreSQL,
+     * MySQL, MariaDB; see {@link WriteAccessCheck}). Never throws: a check that cannot run (no
+     * connection, no access to the catalog) is skipped, and listing reports the connection problem.
+     */
+    @Override
+    public List<String> preflight() {
+        Connection connection = null;
+        try {
+            connection = ReadOnlyConnections.open(config, Duration.ofSeconds(config.statementTimeoutSeconds()));
+            DatabaseKind kind = DatabaseKind.of(connection.getMetaData());
+            return new WriteAccessCheck(TableGlobs.of(config.include())).warning(connection, kind).stream().toList();
+        } catch (SQLException | RuntimeException e) {
+            return List.of();
+        } finally {
+            ReadOnlyConnections.closeQuietly(connection);
+        }
+    }
+
+    /**
      * Reads up to {@code sample-rows} rows of the item's table (all when 0) and classifies each
-     * column; binary columns are skipped. Never throws: a table that cannot be read ends with an error
+     * column. Never throws: a table that cannot be read ends with an error
      * outcome on each of its columns (or on the table, kind {@code table}, when even its columns
      * cannot be listed), with a reason such as {@code permission denied (SQLState 42501)}.
      */
@@ -93,17 +126,14 @@ public final class JdbcConnector implements SourceConnector {
     }
 
     private List<ScanItem> tables(DatabaseMetaData metaData) throws SQLException {
-        boolean byCatalog = DatabaseKind.namespacesAreCatalogs(metaData);
+        Namespaces namespaces = Namespaces.of(metaData);
         TableGlobs globs = TableGlobs.of(config.include());
         List<ScanItem> items = new ArrayList<>();
-        try (ResultSet rs = metaData.getTables(null, null, "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = metaData.getTables(null, null, "%", tableTypes(metaData))) {
             while (rs.next()) {
-                String namespace = rs.getString(byCatalog ? "TABLE_CAT" : "TABLE_SCHEM");
+                String namespace = namespaces.namespaceOf(rs);
                 String table = rs.getString("TABLE_NAME");
-                if (namespace == null) {
-                    namespace = rs.getString(byCatalog ? "TABLE_SCHEM" : "TABLE_CAT");
-                }
-                if (namespace == null || isSystem(namespace) || !globs.matches(namespace, table)) {
+                if (namespace == null || table == null || isSystem(namespace) || !globs.matches(namespace, table)) {
                     continue;
                 }
                 items.add(new ScanItem(config.name(), new TableRef(namespace, table).locator(), -1, -1));
@@ -111,6 +141,20 @@ public final class JdbcConnector implements SourceConnector {
         }
         items.sort(Comparator.comparing(ScanItem::locator));
         return List.copyOf(items);
+    }
+
+    /** The driver's names for ordinary tables: {@code TABLE} in most, {@code BASE TABLE} in H2 2.x. Views are left out. */
+    private static String[] tableTypes(DatabaseMetaData metaData) throws SQLException {
+        List<String> types = new ArrayList<>();
+        try (ResultSet rs = metaData.getTableTypes()) {
+            while (rs.next()) {
+                String type = rs.getString(1);
+                if (type != null && TABLE_TYPES.contains(type.strip().toUpperCase(Locale.ROOT))) {
+                    types.add(type.strip());
+                }
+            }
+        }
+        return types.isEmpty() ? new String[] {"TABLE"} : types.toArray(String[]::new);
     }
 
     static boolean isSystem(String namespace) {

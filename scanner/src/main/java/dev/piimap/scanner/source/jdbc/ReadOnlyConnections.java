@@ -13,8 +13,9 @@ import java.util.Properties;
 
 /**
  * Opens the only kind of connection the connector uses: read-only, in a read-only transaction where
- * the database has one, autocommit off (PostgreSQL streams rows with a fetch size only then), and a
- * server-side statement timeout where the database has one. The password reference is resolved
+ * the database has one (PostgreSQL, MySQL, MariaDB; SQLite files are opened read-only), autocommit off
+ * (PostgreSQL streams rows with a fetch size only then), and a server-side statement timeout where the
+ * database has one ({@code statement_timeout}, {@code max_statement_time}; MySQL gets a hint per query). The password reference is resolved
  * here, just before connecting, and is never kept. The caller owns (and closes) the connection;
  * since autocommit is off, it ends the transaction with a rollback.
  */
@@ -22,26 +23,58 @@ final class ReadOnlyConnections {
     /** The application name PostgreSQL shows in pg_stat_activity and its log. */
     static final String APPLICATION_NAME = "piimap";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** SQLite's SQLITE_OPEN_READONLY flag, given as the driver's {@code open_mode} property. */
+    static final int SQLITE_OPEN_READONLY = 0x01;
 
     private ReadOnlyConnections() {
     }
 
     /**
-     * @throws SQLException          when the driver cannot connect or refuses a read-only session
+     * @throws SQLException          when no driver accepts the URL ({@link NoDriverException}), the driver cannot
+     *                               connect, or the session cannot be made read-only
      * @throws SecretUnavailableException when the password reference cannot be resolved
      */
     static Connection open(JdbcSourceConfig config, Duration statementTimeout) throws SQLException {
-        DatabaseKind kind = DatabaseKind.ofUrl(config.url());
-        Connection connection = DriverManager.getConnection(config.url(), properties(config, kind));
+        requireDriver(config.url());
+        Connection connection = DriverManager.getConnection(config.url(), properties(config, DatabaseKind.ofUrl(config.url())));
         try {
             // Session settings first, in autocommit: in PostgreSQL a SET inside a rolled-back transaction is undone.
-            sessionSettings(connection, kind, statementTimeout);
-            connection.setReadOnly(true);
+            sessionSettings(connection, DatabaseKind.of(connection.getMetaData()), statementTimeout);
+            if (!connection.isReadOnly()) {
+                connection.setReadOnly(true);
+            }
             connection.setAutoCommit(false);
             return connection;
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /** No registered driver accepts the URL; the message never repeats the URL, which may hold credentials. */
+    static final class NoDriverException extends SQLException {
+        private static final long serialVersionUID = 1L;
+        private final String hint;
+
+        NoDriverException(String hint) {
+            super("no JDBC driver accepts the url", "08001");
+            this.hint = hint;
+        }
+
+        String hint() {
+            return hint;
+        }
+    }
+
+    private static void requireDriver(String url) throws NoDriverException {
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            String u = url.toLowerCase(Locale.ROOT);
+            throw new NoDriverException(u.startsWith("jdbc:mysql:") && !u.contains("permitmysqlscheme")
+                    ? "for MySQL or MariaDB with the bundled MariaDB driver write jdbc:mariadb://... or add"
+                    + " ?permitMysqlScheme to the jdbc:mysql: url"
+                    : "put the database's JDBC driver jar on the classpath (bin/scan and Spark's --jars)");
         }
     }
 
@@ -84,12 +117,18 @@ final class ReadOnlyConnections {
             }
         }
         String url = config.url().toLowerCase(Locale.ROOT);
-        if (kind == DatabaseKind.POSTGRESQL) {
-            putUnlessInUrl(p, url, "ApplicationName", APPLICATION_NAME);
-            putUnlessInUrl(p, url, "connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
-            putUnlessInUrl(p, url, "loginTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
-        } else if (kind == DatabaseKind.MYSQL) {
-            putUnlessInUrl(p, url, "connectTimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+        switch (kind) {
+            case POSTGRESQL -> {
+                putUnlessInUrl(p, url, "ApplicationName", APPLICATION_NAME);
+                putUnlessInUrl(p, url, "connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+                putUnlessInUrl(p, url, "loginTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+            }
+            case MARIADB, MYSQL -> putUnlessInUrl(p, url, "connectTimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+            // SQLite opens files read-write unless told at open time; setReadOnly afterwards is refused.
+            case SQLITE -> putUnlessInUrl(p, url, "open_mode", String.valueOf(SQLITE_OPEN_READONLY));
+            default -> {
+                // a generic driver gets user and password only
+            }
         }
         return p;
     }
@@ -107,9 +146,14 @@ final class ReadOnlyConnections {
                     s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
                     s.execute("SET statement_timeout = " + timeout.toMillis());
                 }
+                case MARIADB -> {
+                    s.execute("SET SESSION TRANSACTION READ ONLY");
+                    s.execute("SET SESSION max_statement_time = " + timeout.toSeconds());
+                }
+                // MySQL bounds SELECTs with the MAX_EXECUTION_TIME hint SampleQuery writes into each query.
                 case MYSQL -> s.execute("SET SESSION TRANSACTION READ ONLY");
                 default -> {
-                    // setReadOnly below is all a generic driver offers
+                    // setReadOnly and setQueryTimeout are all a generic driver offers
                 }
             }
         }

@@ -23,11 +23,14 @@ final class SqlFailures {
             Map.entry("28P01", "authentication failed"),
             Map.entry("3D000", "database not found"),
             Map.entry("40001", "serialization failure"),
-            Map.entry("55P03", "lock not available"));
-    /** MySQL/MariaDB report privilege errors as 42000 with these vendor codes. */
+            Map.entry("55P03", "lock not available"),
+            Map.entry("58030", "I/O error while reading a value"));
+    /** MySQL/MariaDB report privilege errors as 42000, and time-outs as 70100 or HY000, with these vendor codes. */
     private static final Map<Integer, String> BY_MYSQL_CODE = Map.of(
             1142, "permission denied", 1143, "permission denied", 1044, "permission denied",
-            1045, "authentication failed", 1049, "database not found", 1146, "table not found");
+            1045, "authentication failed", 1049, "database not found", 1146, "table not found",
+            1969, "query cancelled by the statement timeout", 3024, "query cancelled by the statement timeout",
+            1317, "query interrupted", 1792, "write refused by the read-only transaction");
 
     private SqlFailures() {
     }
@@ -39,13 +42,17 @@ final class SqlFailures {
         if (state == null) {
             return what + " (" + e.getClass().getSimpleName() + ")";
         }
-        boolean known = BY_STATE.containsKey(state) || BY_MYSQL_CODE.containsKey(e.getErrorCode());
+        boolean known = BY_STATE.containsKey(state) || BY_MYSQL_CODE.containsKey(e.getErrorCode())
+                || e instanceof ReadOnlyConnections.NoDriverException;
         return what + " (SQLState " + state + (known ? "" : ", " + e.getClass().getSimpleName()
                 + (e.getErrorCode() != 0 ? " code " + e.getErrorCode() : "")) + ")";
     }
 
     /** What to check next, for the message of a source that cannot be listed. */
     static String hint(SQLException e) {
+        if (e instanceof ReadOnlyConnections.NoDriverException noDriver) {
+            return noDriver.hint();
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("08")) {
             return "check that the database server runs and that the url's host and port are reachable from here";
@@ -63,6 +70,9 @@ final class SqlFailures {
     }
 
     private static String phrase(SQLException e) {
+        if (e instanceof ReadOnlyConnections.NoDriverException) {
+            return "no JDBC driver accepts the url";
+        }
         String state = e.getSQLState();
         if (state != null && BY_STATE.containsKey(state)) {
             return BY_STATE.get(state);

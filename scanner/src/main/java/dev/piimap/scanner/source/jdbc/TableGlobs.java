@@ -28,6 +28,18 @@ final class TableGlobs {
         return patterns.stream().anyMatch(p -> p.matcher(name).matches());
     }
 
+    /**
+     * True when some table of {@code namespace} may match: every glob that could still match once a
+     * table name follows {@code namespace.} counts. For privileges granted on a whole schema or database.
+     */
+    boolean mayMatchNamespace(String namespace) {
+        if (patterns.isEmpty()) {
+            return true;
+        }
+        String prefix = namespace.toLowerCase(Locale.ROOT) + ".";
+        return patterns.stream().map(p -> p.matcher(prefix)).anyMatch(m -> m.matches() || m.hitEnd());
+    }
+
     private static Pattern compile(String glob) {
         String g = glob.trim().toLowerCase(Locale.ROOT);
         StringBuilder regex = new StringBuilder();

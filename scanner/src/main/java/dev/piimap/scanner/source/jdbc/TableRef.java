@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A table as a scan item names it: {@code namespace.table}, where the namespace is a schema
- * (PostgreSQL) or a database (MySQL/MariaDB, which have catalogs instead of schemas). The locator
+ * (PostgreSQL, H2), a database (MySQL/MariaDB, which have catalogs instead of schemas) or
+ * {@value Namespaces#NONE_NAMESPACE} (SQLite, which has neither). The locator
  * is split at its first dot, so a namespace must not contain one; a table name may.
  */
 record TableRef(String namespace, String table) {

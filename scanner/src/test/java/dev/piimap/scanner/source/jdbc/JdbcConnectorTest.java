@@ -2,6 +2,7 @@ package dev.piimap.scanner.source.jdbc;
 
 import dev.piimap.classifiers.EntityType;
 import dev.piimap.scanner.config.JdbcSourceConfig;
+import dev.piimap.scanner.config.JdbcSourceConfig.Sampling;
 import dev.piimap.scanner.config.SecretRef;
 import dev.piimap.scanner.extract.ExtractionLimits;
 import dev.piimap.scanner.source.AssetFinding;
@@ -91,15 +92,27 @@ class JdbcConnectorTest {
                     CREATE TABLE big.emails (id integer, email text);
                     INSERT INTO big.emails SELECT i, 'person' || i || '@example.net' FROM generate_series(1, 20000) i;
                     CREATE TABLE kinds.mixed (id integer, payload bytea, tags text[], doc jsonb);
-                    INSERT INTO kinds.mixed VALUES (1, '\\x00ff', ARRAY['a@example.com', 'b'], '{"mail": "c@example.com"}'),
-                        (2, NULL, ARRAY['x'], '{"n": 1}');
+                    INSERT INTO kinds.mixed VALUES
+                        (1, convert_to('<html><body><p>Write to carol@example.com</p></body></html>', 'UTF8'),
+                            ARRAY['a@example.com', 'b'], '{"contact": {"mail": "c@example.com"}, "n": 1}'),
+                        (2, '\\x89504e470d0a1a0a0000', ARRAY['x'], '{"n": 1, "alt": [{"mail": "d@example.com"}]}'),
+                        (3, NULL, NULL, NULL);
+                    CREATE TABLE kinds.images (id integer, picture bytea);
+                    INSERT INTO kinds.images VALUES (1, '\\x89504e470d0a1a0a0000'), (2, NULL);
+                    CREATE TABLE kinds.people (id integer, ssn integer, tax_number bigint, phone numeric(12, 0));
+                    INSERT INTO kinds.people SELECT i, (1 + i %% 98) * 1000000 + (10 + i %% 89) * 10000 + 1000 + i,
+                        900700000 + i, 2125550100 + i %% 100 FROM generate_series(1, 40) i;
                     CREATE TABLE secret.vault (id integer, token text);
                     INSERT INTO secret.vault VALUES (1, 'owner@example.com');
                     CREATE VIEW views.slow AS SELECT pg_sleep(3)::text AS waited;
                     ANALYZE;
-                    CREATE ROLE scanner LOGIN PASSWORD '%s';
+                    CREATE ROLE scanner LOGIN PASSWORD '%1$s';
                     GRANT USAGE ON SCHEMA accounts, billing, odd, big, kinds, secret, views TO scanner;
                     GRANT SELECT ON ALL TABLES IN SCHEMA accounts, billing, odd, big, kinds, views TO scanner;
+                    CREATE ROLE writer LOGIN PASSWORD '%1$s';
+                    GRANT USAGE ON SCHEMA accounts, billing TO writer;
+                    GRANT SELECT ON ALL TABLES IN SCHEMA accounts, billing TO writer;
+                    GRANT INSERT ON billing.payments TO writer;
                     """.formatted(SCANNER_PASSWORD));
         }
     }
@@ -125,7 +138,7 @@ class JdbcConnectorTest {
         List<String> locators = connector(List.of(), 0).listItems().stream().map(ScanItem::locator).toList();
 
         assertThat(locators).containsExactly("accounts.customers", "accounts.plans", "big.emails", "billing.payments",
-                "kinds.mixed", "odd.Mixed Case", "secret.vault");
+                "kinds.images", "kinds.mixed", "kinds.people", "odd.Mixed Case", "secret.vault");
     }
 
     @Test
@@ -173,6 +186,31 @@ class JdbcConnectorTest {
     }
 
     @Test
+    void samplingLimitNeverUsesTablesample() throws Exception {
+        scan(config(List.of(), 100, Sampling.LIMIT, 60), "big.emails", "run-sampling-limit");
+
+        assertThat(scannerStatements("run-sampling-limit")).contains(
+                "/* piimap run=run-sampling-limit */ SELECT \"id\", \"email\" FROM \"big\".\"emails\" LIMIT 100");
+    }
+
+    @Test
+    void samplingTablesampleSamplesTablesLargerThanTheSample() throws Exception {
+        scan(config(List.of(), 50, Sampling.TABLESAMPLE, 60), "accounts.customers", "run-sampling-ts");
+
+        assertThat(scannerStatements("run-sampling-ts")).contains("/* piimap run=run-sampling-ts */ SELECT \"id\", \"email\","
+                + " \"note\" FROM \"accounts\".\"customers\" TABLESAMPLE SYSTEM (75.0000) REPEATABLE (0) LIMIT 50");
+    }
+
+    @Test
+    void samplingFullReadsEveryRowWithoutLimit() throws Exception {
+        ItemResult result = scan(config(List.of(), 0, Sampling.FULL, 60), "big.emails", "run-sampling-full");
+
+        assertThat(result.findings()).singleElement().extracting(AssetFinding::count).isEqualTo(20_000L);
+        assertThat(scannerStatements("run-sampling-full")).contains(
+                "/* piimap run=run-sampling-full */ SELECT \"id\", \"email\" FROM \"big\".\"emails\"");
+    }
+
+    @Test
     void smallTablesAreReadWithAPlainLimit() throws Exception {
         connector(List.of(), 50).scan(item("accounts.customers"), context("run-limit"));
 
@@ -190,19 +228,45 @@ class JdbcConnectorTest {
     }
 
     @Test
-    void skipsBinaryColumnsAndReadsArraysAndJsonAsText() {
+    void extractsTextFromBytesAndClassifiesArrayElementsAndJsonLeavesByPath() {
         ItemResult result = connector(List.of(), 0).scan(item("kinds.mixed"), context("run-1"));
 
         assertThat(result.assets()).extracting(AssetOutcome::asset, AssetOutcome::status, AssetOutcome::detail)
                 .containsExactly(
                         tuple("kinds.mixed.id", ItemStatus.OK, null),
-                        tuple("kinds.mixed.payload", ItemStatus.SKIPPED,
-                                "binary column, not classified yet"),
+                        tuple("kinds.mixed.payload", ItemStatus.OK, null),
                         tuple("kinds.mixed.tags", ItemStatus.OK, null),
                         tuple("kinds.mixed.doc", ItemStatus.OK, null));
-        assertThat(result.findings()).extracting(AssetFinding::asset, AssetFinding::type).containsExactly(
-                tuple("kinds.mixed.tags", EntityType.EMAIL_ADDRESS),
-                tuple("kinds.mixed.doc", EntityType.EMAIL_ADDRESS));
+        assertThat(result.findings()).extracting(AssetFinding::asset, AssetFinding::type, AssetFinding::count).containsExactly(
+                tuple("kinds.mixed.payload", EntityType.EMAIL_ADDRESS, 1L),
+                tuple("kinds.mixed.tags", EntityType.EMAIL_ADDRESS, 1L),
+                tuple("kinds.mixed.doc", EntityType.EMAIL_ADDRESS, 2L));
+        assertThat(result.findings().get(1).explanation()).startsWith("1 of 3 sampled values");
+        assertThat(result.findings().get(2).explanation()).contains("found at $.contact.mail, $.alt[*].mail")
+                .doesNotContain("c@example.com", "d@example.com");
+    }
+
+    @Test
+    void binaryColumnWithoutTextIsSkippedSayingWhy() {
+        ItemResult result = connector(List.of(), 0).scan(item("kinds.images"), context("run-1"));
+
+        assertThat(result.assets()).filteredOn(a -> a.asset().equals("kinds.images.picture")).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.status()).isEqualTo(ItemStatus.SKIPPED);
+                    assertThat(a.detail()).startsWith("no text in 1 binary value; first: ");
+                });
+    }
+
+    @Test
+    void integersInColumnsNamedLikeIdentifiersAreClassifiedFromTheirDigits() {
+        ItemResult result = connector(List.of(), 0).scan(item("kinds.people"), context("run-1"));
+
+        assertThat(result.findings()).extracting(AssetFinding::asset, AssetFinding::type).contains(
+                tuple("kinds.people.ssn", EntityType.US_SSN), tuple("kinds.people.phone", EntityType.PHONE_NUMBER));
+        assertThat(result.findings()).filteredOn(f -> f.type() == EntityType.US_SSN).singleElement().satisfies(f -> {
+            assertThat(f.count()).isEqualTo(40);
+            assertThat(f.explanation()).contains("stored as int4", "padded to 9 digits");
+        });
     }
 
     @Test
@@ -240,6 +304,50 @@ class JdbcConnectorTest {
             assertThat(a.status()).isEqualTo(ItemStatus.ERROR);
             assertThat(a.detail()).isEqualTo("query cancelled by the statement timeout (SQLState 57014)");
         });
+    }
+
+    @Test
+    void statementTimeoutOfTheSourceCancelsASlowQuery() {
+        long start = System.nanoTime();
+        ItemResult result = scan(config(List.of(), 0, Sampling.FULL, 1), "views.slow", "run-1");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_900));
+        assertThat(result.assets()).singleElement().extracting(AssetOutcome::detail)
+                .isEqualTo("query cancelled by the statement timeout (SQLState 57014)");
+    }
+
+    @Test
+    void preflightWarnsOnceForASuperuserNamingFiveTablesAndCountingTheRest() {
+        JdbcSourceConfig superuser = new JdbcSourceConfig("test-db", url(), "postgres", null, List.of(), 0);
+
+        assertThat(new JdbcConnector(superuser).preflight()).containsExactly("the scanning role is a superuser and can write"
+                + " to every table, e.g. accounts.customers, accounts.plans, big.emails, billing.payments, kinds.images"
+                + " and 4 more: " + WriteAccessCheck.FIX);
+    }
+
+    @Test
+    void preflightNamesTablesARoleCanWriteWithinTheGlobsOnly() {
+        // The writer role shares the scanner's password.
+        JdbcConnector writer = new JdbcConnector(new JdbcSourceConfig("test-db", url(), "writer", password, List.of(), 0));
+        JdbcConnector writerOnAccounts = new JdbcConnector(new JdbcSourceConfig("test-db", url(), "writer", password,
+                List.of("accounts.*"), 0));
+
+        assertThat(writer.preflight()).containsExactly("the scanning role can write (INSERT, UPDATE, DELETE or TRUNCATE)"
+                + " to billing.payments: " + WriteAccessCheck.FIX);
+        assertThat(writerOnAccounts.preflight()).isEmpty();
+        assertThat(connector(List.of(), 0).preflight()).isEmpty();
+    }
+
+    @Test
+    void preflightOfAnUnreachableDatabaseIsSkippedAndListingReportsIt() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        JdbcConnector connector = new JdbcConnector(new JdbcSourceConfig("test-db",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/app", "scanner", password, List.of(), 0));
+
+        assertThat(connector.preflight()).isEmpty();
     }
 
     @Test
@@ -353,6 +461,14 @@ class JdbcConnectorTest {
 
     private static JdbcSourceConfig config(List<String> include, int sampleRows) {
         return new JdbcSourceConfig("test-db", url(), "scanner", password, include, sampleRows);
+    }
+
+    private static JdbcSourceConfig config(List<String> include, int sampleRows, Sampling sampling, int timeoutSeconds) {
+        return new JdbcSourceConfig("test-db", url(), "scanner", password, include, sampleRows, sampling, 2, timeoutSeconds);
+    }
+
+    private static ItemResult scan(JdbcSourceConfig config, String locator, String runId) {
+        return new JdbcConnector(config).scan(item(locator), context(runId));
     }
 
     private static JdbcConnector connector(List<String> include, int sampleRows) {

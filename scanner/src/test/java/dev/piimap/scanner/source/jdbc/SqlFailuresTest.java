@@ -35,4 +35,19 @@ class SqlFailuresTest {
         assertThat(SqlFailures.hint(refused)).contains("host and port");
         assertThat(SqlFailures.hint(new SQLException("x", "28P01"))).contains("password reference");
     }
+
+    @Test
+    void namesMariadbAndMysqlStatementTimeouts() {
+        assertThat(SqlFailures.reason(new SQLException("max_statement_time exceeded", "70100", 1969)))
+                .isEqualTo("query cancelled by the statement timeout (SQLState 70100)");
+        assertThat(SqlFailures.reason(new SQLException("maximum statement execution time exceeded", "HY000", 3024)))
+                .isEqualTo("query cancelled by the statement timeout (SQLState HY000)");
+    }
+
+    @Test
+    void missingDriverSaysHowToGetOne() {
+        ReadOnlyConnections.NoDriverException e = new ReadOnlyConnections.NoDriverException("add the driver");
+        assertThat(SqlFailures.reason(e)).isEqualTo("no JDBC driver accepts the url (SQLState 08001)");
+        assertThat(SqlFailures.hint(e)).isEqualTo("add the driver");
+    }
 }

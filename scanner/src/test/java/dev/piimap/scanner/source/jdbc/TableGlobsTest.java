@@ -34,4 +34,23 @@ class TableGlobsTest {
         List<String> list = globs.isEmpty() ? List.of() : Arrays.asList(globs.split(";"));
         assertThat(TableGlobs.of(list).matches(namespace, table)).isEqualTo(matches);
     }
+
+    @ParameterizedTest(name = "{0} may cover {1}.* -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # globs (;-separated) | namespace | may match
+            ''                    | shop      | true
+            shop.*                | shop      | true
+            SHOP.orders           | shop      | true
+            crm.*                 | shop      | false
+            crm.*;shop.o*         | shop      | true
+            *.customers           | shop      | true
+            sh?p.*                | shop      | true
+            **                    | shop      | true
+            shop                  | shop      | false
+            shopping.*            | shop      | false
+            """)
+    void tellsWhetherANamespaceMayHoldMatchingTables(String globs, String namespace, boolean mayMatch) {
+        List<String> list = globs.isEmpty() ? List.of() : Arrays.asList(globs.split(";"));
+        assertThat(TableGlobs.of(list).mayMatchNamespace(namespace)).isEqualTo(mayMatch);
+    }
 }
