@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * RELIABILITY item 5: 1 MiB inputs built to make backtracking engines explode finish in linear time.
+ * RELIABILITY item 5: 1 MiB inputs built to make backtracking engines explode finish in linear time:
+ * runs of separators, digits and hex, and of the prefixes and labels the detectors key on (base64 and
+ * JWT fragments, user-agent comments, password labels, PEM headers, URLs, coordinate halves).
  * The bound is generous (5 s) so a loaded CI machine does not flake; measured times are printed.
  */
 class AdversarialInputTest {
@@ -25,7 +27,13 @@ class AdversarialInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1", "1-", "1 ", "a@", ".", "1.", "1:", "a:", "+1 ", "4111 ", "a.", "A1", "@.", "0-",
-            "DE89 ", "(1)", "ab", "\u00e9@"})
+            "DE89 ", "(1)", "ab", "\u00e9@",
+            "0a:", "aa-", "a:a:a:", "001a.", "Mozilla/5.0 (", "Mozilla/5.0 (X) Gecko/1 ", "curl/1 ", "a/1 (iPhone ",
+            "eyJ", "eyJhbGciOiJIUzI1NiJ9.", "QUJD", "A1b2", "AKIA", "ghp_", "xoxb-1-", "sk-a", "-----BEGIN RSA PRIVATE KEY-----\n",
+            "password: ", "password=", "pwd=\"", "token: ", "api_key=a", "Authorization: Bearer ", "postgres://a:",
+            "dob: ", "DOB: 1", "born on 14 ", "passport ", "passport no. A", "lat: 1.1234, ", "\"lat\": ", "1.1234, ",
+            "https://a.b/?", "http://a/?token=", "https://a/@", "User-Agent: ", "AB 12 ", "943 ", "9", "X1234567",
+            "RSSMRA", "DE1", "FR 4", "NL1B", "2A "})
     void finishesARepeatedPatternOfOneMebibyteWellWithinTheBound(String unit) {
         String text = unit.repeat(MIB / unit.length());
 
@@ -38,7 +46,10 @@ class AdversarialInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a@a.", "1.2.3.", "4111-1111-", "DE89 3704 ", "::1:"})
+    @ValueSource(strings = {"a@a.", "1.2.3.", "4111-1111-", "DE89 3704 ", "::1:", "Mozilla/5.0 (Windows NT 10.0",
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq98x3vY2eU9Kf1Jz8sH0wQm3XlP4rN6tB2cD5eF7gH8iJ9kL0m",
+            "password: \"", "date of birth: 14 ", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.", "https://example.com/?token=",
+            "52.5200, 13.4"})
     void finishesOneMebibyteEndingInAnAlmostMatch(String tail) {
         String text = "x".repeat(MIB - tail.length()) + tail;
 

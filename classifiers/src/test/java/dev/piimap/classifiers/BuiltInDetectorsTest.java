@@ -37,9 +37,19 @@ class BuiltInDetectorsTest {
 
     @Test
     void listsTheShippedSpecsFromTheClassPathFolder() {
-        assertThat(BuiltInDetectors.specResources(BuiltInDetectors.class.getClassLoader())).containsExactly(
-                "detectors/credit-card.yaml", "detectors/email.yaml", "detectors/iban.yaml",
-                "detectors/ip-address.yaml", "detectors/phone.yaml", "detectors/us-ssn.yaml");
+        assertThat(BuiltInDetectors.specResources(BuiltInDetectors.class.getClassLoader()))
+                .contains("detectors/api-token.yaml", "detectors/credit-card.yaml", "detectors/date-of-birth.yaml",
+                        "detectors/de-tax-id.yaml", "detectors/email.yaml", "detectors/es-dni.yaml",
+                        "detectors/eu-vat-id.yaml", "detectors/fr-insee.yaml", "detectors/geo-coordinates.yaml",
+                        "detectors/geo-keyed.yaml", "detectors/iban.yaml", "detectors/ip-address.yaml",
+                        "detectors/it-fiscal-code.yaml", "detectors/jwt.yaml", "detectors/mac-address.yaml",
+                        "detectors/passport-number.yaml", "detectors/password-assignment.yaml",
+                        "detectors/phone.yaml", "detectors/private-key.yaml", "detectors/secret-assignment.yaml",
+                        "detectors/uk-nhs-number.yaml", "detectors/uk-nino.yaml", "detectors/url-with-pii.yaml",
+                        "detectors/us-aba-routing.yaml", "detectors/us-itin.yaml", "detectors/us-ssn.yaml",
+                        "detectors/user-agent.yaml")
+                .isSorted()
+                .allMatch(name -> name.startsWith("detectors/") && name.endsWith(".yaml") && !name.endsWith(".cases.yaml"));
     }
 
     private static void add(JarOutputStream out, String name, String content) throws IOException {

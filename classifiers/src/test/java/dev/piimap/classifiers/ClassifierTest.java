@@ -40,7 +40,12 @@ class ClassifierTest {
     void defaultsAreSharedAndHoldEveryBuiltInDetector() {
         assertThat(Classifier.defaults()).isSameAs(Classifier.defaults());
         assertThat(Classifier.defaults().detectors()).extracting(Detector::id)
-                .containsExactly("credit-card", "email", "iban", "ip-address", "person", "phone", "street-address", "us-ssn");
+                .contains("api-token", "credit-card", "date-of-birth", "de-tax-id", "email", "es-dni", "eu-vat-id",
+                        "fr-insee", "geo-coordinates", "geo-keyed", "iban", "ip-address", "it-fiscal-code", "jwt",
+                        "mac-address", "passport-number", "password-assignment", "person", "phone", "private-key",
+                        "secret-assignment", "street-address", "uk-nhs-number", "uk-nino", "url-with-pii", "us-aba-routing",
+                        "us-itin", "us-ssn", "user-agent")
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -17,12 +17,14 @@ final class CharRegions {
     private final String anyOf;
     private final int minDigits;
     private final int maxDigitRun;
+    private final int minLength;
 
     CharRegions(DetectorSpec.Prefilter spec) {
         this.anyLetter = spec.anyLetter();
         this.anyOf = spec.anyOf();
         this.minDigits = spec.minDigits();
         this.maxDigitRun = spec.maxDigitRun() > 0 ? spec.maxDigitRun() : Integer.MAX_VALUE;
+        this.minLength = Math.max(1, spec.minLength());
         this.wholeText = spec.alphabet().isEmpty() && !spec.anyLetter();
         String a = spec.alphabet();
         for (int i = 0; i < a.length(); i++) {
@@ -90,7 +92,7 @@ final class CharRegions {
             } else {
                 digits -= run;
             }
-            if (end > start && required && digits >= minDigits) {
+            if (end - start >= minLength && required && digits >= minDigits) {
                 if (count + 2 > out.length) {
                     out = Arrays.copyOf(out, Math.max(8, out.length * 2));
                 }
@@ -102,7 +104,7 @@ final class CharRegions {
     }
 
     private boolean qualifies(CharSequence text, int from, int to) {
-        if (to <= from) {
+        if (to - from < minLength) {
             return false;
         }
         int digits = 0;

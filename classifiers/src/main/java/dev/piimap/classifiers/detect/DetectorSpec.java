@@ -63,15 +63,37 @@ public record DetectorSpec(String id, EntityType type, String description, Prefi
 
     /**
      * One regular expression in RE2 syntax (no lookaround, no backreferences) with the score of a
-     * candidate it matched that passed validation.
+     * candidate it matched that passed validation. A pattern may hold one capture group named
+     * {@value #VALUE_GROUP}, e.g. {@code password[:=] *(?P<value>\S+)}: the finding is then that group
+     * only (the secret, not its label), while the boundary, context and deny-context rules look at the
+     * whole match, and validators and the deny list at the group. Such a pattern cannot shrink.
      *
      * @param requiresContext when true, a match is reported only with a context word nearby
      * @param needs           when not empty, the pattern runs only on regions holding one of these characters
      *                        (an IPv6 pattern needs ':'); a cheap way to skip hopeless regions
+     * @param startsWith      when not empty, the pattern is tried only where one of these words (matched
+     *                        case-insensitively; not preceded by a letter or digit, or starting a camel-case
+     *                        hump) starts, anchored there; nothing else is scanned. For label patterns
+     *                        ({@code password: X}), which would otherwise be tried at every position. The
+     *                        word rule replaces the boundary's check before the match, so
+     *                        {@code DB_PASSWORD}, {@code x-api-key} and {@code userPassword} qualify.
      */
-    public record NamedPattern(String name, String regex, double score, boolean requiresContext, String needs) {
+    public record NamedPattern(String name, String regex, double score, boolean requiresContext, String needs,
+                               List<String> startsWith) {
+        /** The name of the capture group that, when present, is the reported span. */
+        public static final String VALUE_GROUP = "value";
+
+        /** A pattern tried at every position of its regions. */
+        public NamedPattern(String name, String regex, double score, boolean requiresContext, String needs) {
+            this(name, regex, score, requiresContext, needs, List.of());
+        }
+
         public NamedPattern {
             needs = needs == null ? "" : needs;
+            startsWith = startsWith == null ? List.of()
+                    : startsWith.stream().map(w -> w == null ? "" : w.toLowerCase(java.util.Locale.ROOT)).toList();
+            requireThat(startsWith.stream().noneMatch(String::isEmpty), "patterns." + name + ".starts-with", startsWith,
+                    "list non-empty words");
             requireThat(name != null && name.matches("[a-z0-9]+(?:-[a-z0-9]+)*"), "patterns[].name", name,
                     "use a kebab-case pattern name");
             requireThat(regex != null && !regex.isEmpty(), "patterns." + name + ".regex", regex, "give an RE2 regex");
@@ -86,16 +108,25 @@ public record DetectorSpec(String id, EntityType type, String description, Prefi
      * {@code minDigits} ASCII digits. Every character a pattern can match must be in the alphabet.
      * Without an alphabet the whole text is one region. A run of more than {@code maxDigitRun}
      * consecutive digits (when above 0) cannot be part of a match, nor touch one, so it splits the
-     * region and is skipped: long digit runs then cost one pass, not one per pattern.
+     * region and is skipped: long digit runs then cost one pass, not one per pattern. A region shorter
+     * than {@code minLength} characters is skipped (tokens of 20 or more characters need not look at
+     * every word of a text).
      *
      * @param alphabet ASCII characters and ranges such as {@code 0-9A-Z ._-} (a '-' first or last is literal)
      */
-    public record Prefilter(String alphabet, boolean anyLetter, String anyOf, int minDigits, int maxDigitRun) {
+    public record Prefilter(String alphabet, boolean anyLetter, String anyOf, int minDigits, int maxDigitRun,
+                            int minLength) {
         /** No prefilter: patterns run on the whole text. */
-        public static final Prefilter NONE = new Prefilter("", false, "", 0, 0);
+        public static final Prefilter NONE = new Prefilter("", false, "", 0, 0, 0);
+
+        /** A prefilter without a minimum region length. */
+        public Prefilter(String alphabet, boolean anyLetter, String anyOf, int minDigits, int maxDigitRun) {
+            this(alphabet, anyLetter, anyOf, minDigits, maxDigitRun, 0);
+        }
 
         public Prefilter {
             requireThat(maxDigitRun >= 0, "prefilter.max-digit-run", maxDigitRun, "use a number >= 0 (0: no limit)");
+            requireThat(minLength >= 0, "prefilter.min-length", minLength, "use a number >= 0 (0: no minimum)");
             alphabet = alphabet == null ? "" : alphabet;
             anyOf = anyOf == null ? "" : anyOf;
             requireThat(minDigits >= 0, "prefilter.min-digits", minDigits, "use a number >= 0");

@@ -77,9 +77,10 @@ public final class DetectorSpecs {
         JsonNode pre = object(root, "prefilter");
         DetectorSpec.Prefilter prefilter = pre == null ? null : new DetectorSpec.Prefilter(
                 text(pre, "alphabet"), bool(pre, "any-letter", false), text(pre, "any-of"), integer(pre, "min-digits", 0),
-                integer(pre, "max-digit-run", 0));
+                integer(pre, "max-digit-run", 0), integer(pre, "min-length", 0));
         if (pre != null) {
-            checkKeys(pre, "prefilter.", Set.of("alphabet", "any-letter", "any-of", "min-digits", "max-digit-run"));
+            checkKeys(pre, "prefilter.", Set.of("alphabet", "any-letter", "any-of", "min-digits", "max-digit-run",
+                    "min-length"));
         }
         JsonNode b = object(root, "boundary");
         DetectorSpec.Boundary boundary = null;
@@ -121,12 +122,12 @@ public final class DetectorSpecs {
             if (!p.isObject()) {
                 throw new IllegalArgumentException("'" + where + "' is not a mapping: give name, regex and score");
             }
-            checkKeys(p, where, Set.of("name", "regex", "score", "requires-context", "needs"));
+            checkKeys(p, where, Set.of("name", "regex", "score", "requires-context", "needs", "starts-with"));
             if (!p.has("score")) {
                 throw new IllegalArgumentException("'" + where + "score' is missing: give the pattern's base score in (0, 1]");
             }
             out.add(new DetectorSpec.NamedPattern(text(p, "name"), text(p, "regex"), number(p, "score", 0),
-                    bool(p, "requires-context", false), text(p, "needs")));
+                    bool(p, "requires-context", false), text(p, "needs"), strings(p, "starts-with")));
         }
         return out;
     }

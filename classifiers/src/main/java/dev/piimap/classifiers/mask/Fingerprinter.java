@@ -1,6 +1,7 @@
 package dev.piimap.classifiers.mask;
 
 import dev.piimap.classifiers.EntityType;
+import dev.piimap.classifiers.validators.BirthDates;
 import dev.piimap.classifiers.validators.IpAddresses;
 import dev.piimap.classifiers.validators.PhoneNumbers;
 
@@ -51,7 +52,11 @@ public final class Fingerprinter {
      * The form of an identifier that is fingerprinted, so formatting does not matter: e-mail trimmed
      * and lower-cased; phone in E.164 when libphonenumber can parse it (else its digits, with a
      * leading {@code +} if written); card and SSN digits only; IBAN letters and digits, upper-cased;
-     * IP address in canonical form; anything else trimmed, whitespace collapsed, lower-cased.
+     * IP address in canonical form; national identifiers (NINO, NHS, Steuer-IdNr, NIR, DNI/NIE, codice
+     * fiscale, passport, ITIN, routing number, VAT id) letters and digits, upper-cased; MAC address its 12
+     * hex digits, lower-cased (colon, dash and Cisco forms agree); date of birth as an ISO date; credential
+     * and URL trimmed only (secrets are case-sensitive), a PEM key without its line breaks (real or
+     * escaped as {@code \n}); anything else trimmed, whitespace collapsed, lower-cased.
      */
     public static String normalize(EntityType type, String value) {
         String v = value == null ? "" : value.strip();
@@ -67,6 +72,15 @@ public final class Fingerprinter {
                 String canonical = IpAddresses.canonicalForm(v);
                 yield canonical != null ? canonical : v.toLowerCase(Locale.ROOT);
             }
+            case UK_NINO, UK_NHS_NUMBER, DE_TAX_ID, FR_INSEE, ES_DNI, IT_FISCAL_CODE, PASSPORT_NUMBER, US_ITIN,
+                    US_ABA_ROUTING, EU_VAT_ID -> v.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
+            case MAC_ADDRESS -> v.replaceAll("[^0-9A-Fa-f]", "").toLowerCase(Locale.ROOT);
+            case DATE_OF_BIRTH -> {
+                java.time.LocalDate date = BirthDates.parse(v);
+                yield date != null ? date.toString() : v.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            }
+            case CREDENTIAL -> v.startsWith("-----BEGIN") ? v.replace("\\n", "").replace("\\r", "").replaceAll("\\s+", "") : v;
+            case URL_WITH_PII -> v;
             default -> v.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         };
     }

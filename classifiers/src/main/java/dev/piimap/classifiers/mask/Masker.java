@@ -1,7 +1,10 @@
 package dev.piimap.classifiers.mask;
 
 import dev.piimap.classifiers.EntityType;
+import dev.piimap.classifiers.validators.BirthDates;
 import dev.piimap.classifiers.validators.IpAddresses;
+
+import java.time.LocalDate;
 
 /**
  * Masks a matched value for display (samples in the data map, reports). The result never reveals
@@ -15,12 +18,25 @@ import dev.piimap.classifiers.validators.IpAddresses;
  *   <li>US SSN: the last 4 digits, {@code ***-**-6789};</li>
  *   <li>phone: separators and the last 4 digits (last 2 when the number has fewer than 10 digits);</li>
  *   <li>IP address: the first two IPv4 octets or IPv6 groups, e.g. {@code 192.168.*.*};</li>
+ *   <li>MAC address: the vendor prefix (first three octets), e.g. {@code 00:1A:2B:**:**:**};</li>
+ *   <li>user agent: the first product token, e.g. {@code Mozilla/5.0 ***};</li>
+ *   <li>credential: at most 4 leading characters (fewer for short secrets: a quarter of the length)
+ *       and the length, e.g. {@code ghp_***…(40 chars)}; a PEM key its BEGIN line only;</li>
+ *   <li>date of birth: the shape and the decade, e.g. {@code ****-**-** (1980s)};</li>
+ *   <li>national identifiers, passport, ITIN, routing numbers: the last 3 letters or digits with the
+ *       separators, e.g. {@code ** ** ** 56 C}; VAT ids also keep their country prefix;</li>
+ *   <li>coordinates: one decimal of each (about 11 km), e.g. {@code 52.5***, 13.4***};</li>
+ *   <li>URL carrying personal data: scheme and host, e.g. {@code https://example.com/***};</li>
  *   <li>anything else, or a value not shaped like its type: the first character and {@code ***}.</li>
  * </ul>
  * Null and empty values are returned as they are. Never throws.
  */
 public final class Masker {
     private static final String HIDDEN = "***";
+    /** Most characters of a secret a mask shows. */
+    static final int CREDENTIAL_SHOWN = 4;
+    /** Trailing letters and digits of a national identifier a mask shows. */
+    static final int NATIONAL_ID_SHOWN = 3;
 
     private Masker() {
     }
@@ -37,6 +53,15 @@ public final class Masker {
             case US_SSN -> ssn(trimmed);
             case PHONE_NUMBER -> phone(trimmed);
             case IP_ADDRESS -> ip(trimmed);
+            case MAC_ADDRESS -> mac(trimmed);
+            case USER_AGENT -> userAgent(trimmed);
+            case CREDENTIAL -> credential(trimmed);
+            case DATE_OF_BIRTH -> birthDate(trimmed);
+            case UK_NINO, UK_NHS_NUMBER, DE_TAX_ID, FR_INSEE, ES_DNI, IT_FISCAL_CODE, PASSPORT_NUMBER, US_ITIN,
+                    US_ABA_ROUTING -> lastCharacters(trimmed, 0, NATIONAL_ID_SHOWN);
+            case EU_VAT_ID -> lastCharacters(trimmed, 2, NATIONAL_ID_SHOWN);
+            case GEO_COORDINATES -> coordinates(trimmed);
+            case URL_WITH_PII -> url(trimmed);
             default -> null;
         };
         return masked != null ? masked : generic(trimmed);
@@ -122,5 +147,121 @@ public final class Masker {
         }
         int[] groups = IpAddresses.parseIpv6(canonical);
         return Integer.toHexString(groups[0]) + ":" + Integer.toHexString(groups[1]) + ":*:*:*:*:*:*";
+    }
+
+    private static String mac(String value) {
+        int hex = 0;
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.digit(c, 16) >= 0) {
+                out.append(++hex <= 6 ? c : '*');
+            } else if (":-.".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                return null;
+            }
+        }
+        return hex == 12 ? out.toString() : null;
+    }
+
+    private static String userAgent(String value) {
+        int end = 0;
+        while (end < value.length() && value.charAt(end) != ' ' && value.charAt(end) != '(') {
+            end++;
+        }
+        return end == 0 || value.indexOf('/') < 0 ? null : value.substring(0, end) + " " + HIDDEN;
+    }
+
+    private static String credential(String value) {
+        int length = value.codePointCount(0, value.length());
+        if (value.startsWith("-----BEGIN")) {
+            int headerEnd = value.indexOf("-----", 10);
+            if (headerEnd > 0) {
+                return value.substring(0, headerEnd + 5) + HIDDEN + "\u2026(" + length + " chars)";
+            }
+        }
+        int shown = Math.min(CREDENTIAL_SHOWN, length / 4);
+        return value.substring(0, value.offsetByCodePoints(0, shown)) + HIDDEN + "\u2026(" + length + " chars)";
+    }
+
+    private static String birthDate(String value) {
+        LocalDate date = BirthDates.parse(value);
+        if (date == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            out.append(Character.isLetterOrDigit(c) ? '*' : c);
+        }
+        return out.append(" (").append(date.getYear() / 10 * 10).append("s)").toString();
+    }
+
+    /** Letters and digits as '*' except the first {@code head} and the last {@code tail}; separators kept. */
+    private static String lastCharacters(String value, int head, int tail) {
+        int total = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isLetterOrDigit(value.charAt(i))) {
+                total++;
+            }
+        }
+        if (total < head + tail + 3) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        int seen = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                seen++;
+                out.append(seen <= head || seen > total - tail ? c : '*');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String coordinates(String value) {
+        StringBuilder out = new StringBuilder();
+        int found = 0;
+        int i = 0;
+        while (i < value.length() && found < 2) {
+            char c = value.charAt(i);
+            boolean sign = (c == '-' || c == '+') && i + 1 < value.length() && Character.isDigit(value.charAt(i + 1));
+            if (!Character.isDigit(c) && !sign) {
+                i++;
+                continue;
+            }
+            int start = i++;
+            while (i < value.length() && Character.isDigit(value.charAt(i))) {
+                i++;
+            }
+            if (i + 1 >= value.length() || value.charAt(i) != '.' || !Character.isDigit(value.charAt(i + 1))) {
+                return null;
+            }
+            out.append(found++ == 0 ? "" : ", ").append(value, start, i + 2).append(HIDDEN);
+            i += 2;
+            while (i < value.length() && Character.isDigit(value.charAt(i))) {
+                i++;
+            }
+        }
+        return found == 2 ? out.toString() : null;
+    }
+
+    private static String url(String value) {
+        int scheme = value.indexOf("://");
+        if (scheme <= 0) {
+            return null;
+        }
+        int hostStart = scheme + 3;
+        int hostEnd = hostStart;
+        while (hostEnd < value.length() && "/?#;".indexOf(value.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        String host = value.substring(hostStart, hostEnd);
+        host = host.substring(host.lastIndexOf('@') + 1);
+        return host.isEmpty() ? null : value.substring(0, hostStart) + host + "/" + HIDDEN;
     }
 }

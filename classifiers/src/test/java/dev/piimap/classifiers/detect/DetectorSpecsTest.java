@@ -135,4 +135,62 @@ class DetectorSpecsTest {
 
         assertThatThrownBy(() -> DetectorSpecs.compile(spec)).hasMessageContaining("reversed range 'Z-A'");
     }
+
+    @Test
+    void aValueGroupIsTheReportedSpanWhileTheLabelMustMatch() {
+        Detector d = DetectorSpecs.compile(read("""
+                id: pin
+                type: CREDENTIAL
+                patterns:
+                  - {name: labelled, regex: 'pin[:=] *(?P<value>[0-9]{4,8})', score: 0.7}
+                """));
+
+        List<Finding> findings = d.detect("card pin: 48213 and 99999");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).start()).isEqualTo(10);
+        assertThat(findings.get(0).end()).isEqualTo(15);
+    }
+
+    @Test
+    void rejectsOtherNamedGroupsAndShrinkingAValueGroup() {
+        String spec = """
+                id: pin
+                type: CREDENTIAL
+                validators: [luhn]
+                patterns:
+                  - {name: labelled, regex: 'pin[:=] *(?P<digits>[0-9]{4,8})', score: 0.7}
+                """;
+        assertThatThrownBy(() -> DetectorSpecs.compile(read(spec)))
+                .hasMessageContaining("pattern 'labelled' names the group 'digits'").hasMessageContaining("(?:...)");
+        assertThatThrownBy(() -> DetectorSpecs.compile(read(spec.replace("digits", "value") + "shrink-on-fail: 1\n")))
+                .hasMessageContaining("'value' group and 'shrink-on-fail' is 1");
+    }
+
+    @Test
+    void aStartsWithPatternIsTriedOnlyWhereOneOfItsWordsStarts() {
+        Detector d = DetectorSpecs.compile(read("""
+                id: pin
+                type: CREDENTIAL
+                patterns:
+                  - name: labelled
+                    regex: '(?i)pin[:=] *(?P<value>[0-9]{4,8})'
+                    score: 0.7
+                    starts-with: [PIN]
+                """));
+
+        assertThat(d.detect("PIN=1234 card_pin:5678 cardPin:9012 spin:3456 xpin=7890"))
+                .extracting(Finding::start).containsExactly(4, 18, 31);
+    }
+
+    @Test
+    void readsMinLengthAndRejectsANegativeOne() {
+        DetectorSpec spec = read(VALID.replace("min-digits: 6", "min-digits: 6, min-length: 11"));
+        assertThat(spec.prefilter().minLength()).isEqualTo(11);
+        assertThat(DetectorSpecs.compile(spec).detect("reference REF-123456")).as("a region of 10 characters").isEmpty();
+        assertThat(DetectorSpecs.compile(spec).detect("reference REF-123456-A")).isEmpty();
+        assertThatThrownBy(() -> read(VALID.replace("min-digits: 6", "min-length: -1")))
+                .hasMessageContaining("'prefilter.min-length' is '-1'");
+        assertThatThrownBy(() -> read(VALID.replace("score: 0.5}", "score: 0.5, starts-with: ['']}")))
+                .hasMessageContaining("starts-with");
+    }
 }

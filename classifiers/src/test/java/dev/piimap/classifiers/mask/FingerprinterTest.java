@@ -54,6 +54,20 @@ class FingerprinterTest {
     }
 
     @Test
+    void formattingOfNewIdentifierTypesDoesNotChangeTheFingerprint() {
+        Fingerprinter f = new Fingerprinter(KEY);
+        assertThat(f.fingerprint(EntityType.MAC_ADDRESS, "00-1a-2b-3c-4d-5e"))
+                .isEqualTo(f.fingerprint(EntityType.MAC_ADDRESS, "001A.2B3C.4D5E"));
+        assertThat(f.fingerprint(EntityType.UK_NINO, "ab 12 34 56 c")).isEqualTo(f.fingerprint(EntityType.UK_NINO, "AB123456C"));
+        assertThat(f.fingerprint(EntityType.EU_VAT_ID, "BE 0403.019.261")).isEqualTo(f.fingerprint(EntityType.EU_VAT_ID, "BE0403019261"));
+        assertThat(f.fingerprint(EntityType.DATE_OF_BIRTH, "14 March 1985")).isEqualTo(f.fingerprint(EntityType.DATE_OF_BIRTH, "1985-03-14"));
+        assertThat(f.fingerprint(EntityType.CREDENTIAL, "-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----"))
+                .as("escaped and real line breaks").isEqualTo(f.fingerprint(EntityType.CREDENTIAL, "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----"));
+        assertThat(f.fingerprint(EntityType.CREDENTIAL, "Hunter2")).as("secrets are case-sensitive")
+                .isNotEqualTo(f.fingerprint(EntityType.CREDENTIAL, "hunter2"));
+    }
+
+    @Test
     void normalisesPerType() {
         assertThat(Fingerprinter.normalize(EntityType.PHONE_NUMBER, "0049 30 901820")).isEqualTo("+4930901820");
         assertThat(Fingerprinter.normalize(EntityType.IBAN, "gb82 west 1234 5698 7654 32")).isEqualTo("GB82WEST12345698765432");

@@ -119,6 +119,57 @@ class ColumnProfilerTest {
     }
 
     @Test
+    void aDateColumnNamedForBirthHoldsDatesOfBirth() {
+        List<TypeSummary> verdicts = profile("date_of_birth", "date", List.of("1985-03-14", "1990-12-01", "1972-07-04"));
+
+        assertThat(verdicts).extracting(TypeSummary::type).containsExactly(EntityType.DATE_OF_BIRTH);
+        assertThat(verdicts.get(0).explanation()).isEqualTo("All 3 sampled values are valid dates of birth; column name 'date_of_birth'");
+        assertThat(verdicts.get(0).sample()).isEqualTo("****-**-** (1980s)");
+        assertThat(profile("dob", "timestamp", List.of("1985-03-14 00:00:00"))).extracting(TypeSummary::type)
+                .containsExactly(EntityType.DATE_OF_BIRTH);
+        assertThat(profile("customerBirthDate", "varchar", List.of("03/14/1985"))).extracting(TypeSummary::type)
+                .containsExactly(EntityType.DATE_OF_BIRTH);
+    }
+
+    @Test
+    void aCreatedAtDateColumnHoldsNoDatesOfBirth() {
+        assertThat(profile("created_at", "date", List.of("1985-03-14", "2024-01-15"))).isEmpty();
+        assertThat(profile("birth_date", "date", List.of("2099-01-01"))).as("not a possible birth date").isEmpty();
+    }
+
+    @Test
+    void aColumnNameGivesContextToRoutingNumbersAndPassports() {
+        assertThat(profile("routing_number", "varchar", List.of("021000021", "121000358"))).extracting(TypeSummary::type)
+                .containsExactly(EntityType.US_ABA_ROUTING);
+        assertThat(profile("passport_no", "varchar", List.of("C01X00T47", "123456780"))).extracting(TypeSummary::type)
+                .containsExactly(EntityType.PASSPORT_NUMBER);
+        assertThat(profile("order_no", "varchar", List.of("021000021", "C01X00T47"))).isEmpty();
+    }
+
+    @Test
+    void secretAndCoordinateColumnsAreRecognisedByTheirNames() {
+        assertThat(profile("api_key", "varchar", List.of("7f3e9a2b1c8d4e6f0a5b3c9d"))).extracting(TypeSummary::type)
+                .containsExactly(EntityType.CREDENTIAL);
+        assertThat(profile("client_secret", "varchar", List.of("Zx9-kP2_qL7-mN4v"))).extracting(TypeSummary::type)
+                .containsExactly(EntityType.CREDENTIAL);
+        assertThat(profile("latitude", "double precision", List.of("52.5200", "48.8566"))).extracting(TypeSummary::type)
+                .containsExactly(EntityType.GEO_COORDINATES);
+        assertThat(profile("user_agent", "text", List.of("MyApp/5.2.1 (build 4411)"))).extracting(TypeSummary::type)
+                .containsExactly(EntityType.USER_AGENT);
+        assertThat(profile("mac", "macaddr", List.of("00:1a:2b:3c:4d:5e"))).extracting(TypeSummary::type)
+                .containsExactly(EntityType.MAC_ADDRESS);
+    }
+
+    @Test
+    void aPasswordColumnIsACredentialColumn() {
+        List<TypeSummary> verdicts = profile("db_password", "varchar", List.of("Xk9#mP2vL", "hunter2"));
+
+        assertThat(verdicts).extracting(TypeSummary::type).containsExactly(EntityType.CREDENTIAL);
+        assertThat(verdicts.get(0).explanation()).endsWith("; column name 'db_password'");
+        assertThat(verdicts.get(0).sample()).doesNotContain("Xk9#m").doesNotContain("hunter");
+    }
+
+    @Test
     void columnNameHintsMatchWordsAndLongInfixes() {
         List<String> hints = List.of("email", "mail", "ip");
 
