@@ -35,6 +35,14 @@ final class ItemExtraction implements EmbeddedDocumentExtractor {
             Message.MESSAGE_FROM, Message.MESSAGE_TO, Message.MESSAGE_CC, Message.MESSAGE_BCC,
             Message.MESSAGE_RECIPIENT_ADDRESS);
 
+    /**
+     * Author values that name the software that wrote a file, not a person (lower-case). Feeding them
+     * would report "Apache POI" as a person's name in every generated Office document.
+     */
+    private static final java.util.Set<String> SOFTWARE_AUTHORS = java.util.Set.of("apache poi", "microsoft office user",
+            "microsoft office", "microsoft word", "python-docx", "openpyxl", "libreoffice", "openoffice", "writer",
+            "administrator", "admin", "user", "unknown", "author");
+
     private final Parser parser;
     private final ItemBudget budget;
     private final DocumentSink sink;
@@ -161,7 +169,8 @@ final class ItemExtraction implements EmbeddedDocumentExtractor {
         Set<String> values = new LinkedHashSet<>();
         for (String key : TEXT_METADATA) {
             for (String value : metadata.getValues(key)) {
-                if (value != null && !value.isBlank()) {
+                if (value != null && !value.isBlank()
+                        && !SOFTWARE_AUTHORS.contains(value.strip().toLowerCase(java.util.Locale.ROOT))) {
                     values.add(value.strip());
                 }
             }

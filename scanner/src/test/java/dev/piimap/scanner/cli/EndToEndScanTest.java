@@ -35,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndScanTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] NAMES = {"Maria Garcia", "John Smith", "Aiko Tanaka", "Olusegun Adeyemi", "Sophie Martin",
+            "Lukas Schneider", "Priya Patel", "Liam O'Brien", "Chen Wei", "Fatima Zahra El Amrani"};
 
     @TempDir
     static Path tmp;
@@ -86,6 +88,7 @@ class EndToEndScanTest {
             assertThat(line.get("count").asLong()).isPositive();
         }
         assertThat(pairs).containsExactlyInAnyOrder(
+                "crm-db crm.customers.full_name PERSON",
                 "crm-db crm.customers.email EMAIL_ADDRESS",
                 "crm-db crm.customers.card_number CREDIT_CARD",
                 "crm-db crm.customers.iban IBAN",
@@ -94,6 +97,8 @@ class EndToEndScanTest {
                 "crm-db crm.customers.notes EMAIL_ADDRESS",
                 "share notes.txt EMAIL_ADDRESS",
                 "share notes.txt PHONE_NUMBER",
+                "share notes.txt PERSON",
+                "share invoice.pdf PERSON",
                 "share invoice.pdf EMAIL_ADDRESS",
                 "share invoice.pdf IBAN",
                 "share letter.docx CREDIT_CARD",
@@ -181,7 +186,7 @@ class EndToEndScanTest {
                     String email = "customer" + i + "@example.com";
                     String card = SyntheticIds.card(random);
                     String iban = SyntheticIds.formatIban(SyntheticIds.iban(random, i % 2 == 0 ? "DE" : "GB"));
-                    p.setString(1, "Customer Number" + i);
+                    p.setString(1, NAMES[i % NAMES.length]);
                     p.setString(2, email);
                     p.setString(3, String.format("+1 415 555 %04d", 100 + i));
                     p.setString(4, card);

@@ -105,6 +105,7 @@ class AnyJdbcDriverTest {
                         tuple("email", EntityType.EMAIL_ADDRESS, (long) PEOPLE),
                         tuple("ssn", EntityType.US_SSN, (long) PEOPLE),
                         tuple("doc", EntityType.EMAIL_ADDRESS, (long) PEOPLE),
+                        tuple("letter", EntityType.PERSON, 1L),
                         tuple("letter", EntityType.EMAIL_ADDRESS, 1L));
         assertThat(result.findings().get(2).explanation()).contains("found at $.contact.email");
         assertThat(connector(db, 0).scan(item(db.plans()), context()).findings()).isEmpty();
