@@ -14,11 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * RELIABILITY item 5: 1 MiB inputs built to make backtracking engines explode finish in linear time:
  * runs of separators, digits and hex, and of the prefixes and labels the detectors key on (base64 and
  * JWT fragments, user-agent comments, password labels, PEM headers, URLs, coordinate halves).
- * The bound is generous (5 s) so a loaded CI machine does not flake; measured times are printed.
+ * The bound (20 s per 1 MiB input) is far above the linear times measured (tens to hundreds of
+ * milliseconds on an idle core; a few seconds on a machine loaded by parallel builds) and far below
+ * what a quadratic or backtracking path needs on 1 MiB (minutes to hours), so it separates the two
+ * without flaking under load. Measured times are printed.
  */
 class AdversarialInputTest {
     private static final int MIB = 1 << 20;
-    private static final Duration BOUND = Duration.ofSeconds(5);
+    private static final Duration BOUND = Duration.ofSeconds(20);
 
     @BeforeAll
     static void warmUp() {
