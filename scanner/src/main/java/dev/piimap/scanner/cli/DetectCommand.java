@@ -60,25 +60,12 @@ final class DetectCommand implements Callable<Integer> {
         Classifier base = detectors == null ? Classifier.defaults() : CustomDetectors.load(detectors, "--detectors").classifier();
         Classifier classifier = base.withMinScore(minScore);
         if (types != null && !types.isEmpty()) {
-            classifier = classifier.restrictTo(parseTypes(types));
+            classifier = classifier.restrictTo(TypesOption.parse(types));
         }
         try (Reader reader = openIn(); Writer writer = openOut()) {
             DetectStream.run(reader, writer, classifier, showValues, workers);
         }
         return Main.EXIT_OK;
-    }
-
-    private static Set<EntityType> parseTypes(List<String> names) {
-        Set<EntityType> set = EnumSet.noneOf(EntityType.class);
-        for (String name : names) {
-            try {
-                set.add(EntityType.valueOf(name.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--types", name, "unknown entity type",
-                        "use names from: " + String.join(",", Arrays.stream(EntityType.values()).map(Enum::name).toList()));
-            }
-        }
-        return set;
     }
 
     private Reader openIn() throws IOException {

@@ -81,7 +81,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new UsageException("--threads", String.valueOf(workers), "must be at least 1", "omit it to use every core");
         }
-        Set<EntityType> selected = types == null ? Set.of() : parseTypes(types);
+        Set<EntityType> selected = types == null ? Set.of() : TypesOption.parse(types);
         Evaluator evaluator = new Evaluator(Classifier.defaults().withMinScore(minScore), selected,
                 strict ? SpanMatching.EXACT : SpanMatching.OVERLAP, workers);
         if (Files.isDirectory(in)) {
@@ -104,18 +104,5 @@ public final class EvalCommand implements Callable<Integer> {
         out.print("json".equals(format) ? report.json() : report.table());
         out.flush();
         return Main.EXIT_OK;
-    }
-
-    private static Set<EntityType> parseTypes(List<String> names) {
-        Set<EntityType> set = EnumSet.noneOf(EntityType.class);
-        for (String name : names) {
-            try {
-                set.add(EntityType.valueOf(name.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--types", name, "unknown entity type",
-                        "use names from: " + String.join(",", Arrays.stream(EntityType.values()).map(Enum::name).toList()));
-            }
-        }
-        return set;
     }
 }
