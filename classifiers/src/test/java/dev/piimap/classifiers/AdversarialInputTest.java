@@ -36,7 +36,8 @@ class AdversarialInputTest {
             "password: ", "password=", "pwd=\"", "token: ", "api_key=a", "Authorization: Bearer ", "postgres://a:",
             "dob: ", "DOB: 1", "born on 14 ", "passport ", "passport no. A", "lat: 1.1234, ", "\"lat\": ", "1.1234, ",
             "https://a.b/?", "http://a/?token=", "https://a/@", "User-Agent: ", "AB 12 ", "943 ", "9", "X1234567",
-            "RSSMRA", "DE1", "FR 4", "NL1B", "2A "})
+            "RSSMRA", "DE1", "FR 4", "NL1B", "2A ", "date of birth?\n", "born in Leeds ", "n\u00e9 \u00e0 Lyon le ", "<td>dob</td>",
+            "1\u00b0", "1\u00b01'1\"N ", "N 1\u00b01.1' ", "AT81 ", "password=a&", "$aB1"})
     void finishesARepeatedPatternOfOneMebibyteWellWithinTheBound(String unit) {
         String text = unit.repeat(MIB / unit.length());
 
@@ -52,7 +53,7 @@ class AdversarialInputTest {
     @ValueSource(strings = {"a@a.", "1.2.3.", "4111-1111-", "DE89 3704 ", "::1:", "Mozilla/5.0 (Windows NT 10.0",
             "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq98x3vY2eU9Kf1Jz8sH0wQm3XlP4rN6tB2cD5eF7gH8iJ9kL0m",
             "password: \"", "date of birth: 14 ", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.", "https://example.com/?token=",
-            "52.5200, 13.4"})
+            "52.5200, 13.4", "48\u00b051'29.6\"N 2\u00b017'40.2", "date of birth?\n[10:00] Ana: 14/03/"})
     void finishesOneMebibyteEndingInAnAlmostMatch(String tail) {
         String text = "x".repeat(MIB - tail.length()) + tail;
 

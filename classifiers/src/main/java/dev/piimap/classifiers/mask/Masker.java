@@ -5,6 +5,8 @@ import dev.piimap.classifiers.validators.BirthDates;
 import dev.piimap.classifiers.validators.IpAddresses;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Masks a matched value for display (samples in the data map, reports). The result never reveals
@@ -25,7 +27,8 @@ import java.time.LocalDate;
  *   <li>date of birth: the shape and the decade, e.g. {@code ****-**-** (1980s)};</li>
  *   <li>national identifiers, passport, ITIN, routing numbers: the last 3 letters or digits with the
  *       separators, e.g. {@code ** ** ** 56 C}; VAT ids also keep their country prefix;</li>
- *   <li>coordinates: one decimal of each (about 11 km), e.g. {@code 52.5***, 13.4***};</li>
+ *   <li>coordinates: one decimal of each (about 11 km), e.g. {@code 52.5***, 13.4***}; in degrees,
+ *       minutes and seconds the whole degrees and the hemispheres, e.g. {@code 48°***N, 2°***E};</li>
  *   <li>URL carrying personal data: scheme and host, e.g. {@code https://example.com/***};</li>
  *   <li>anything else, or a value not shaped like its type: the first character and {@code ***}.</li>
  * </ul>
@@ -224,6 +227,9 @@ public final class Masker {
     }
 
     private static String coordinates(String value) {
+        if (value.indexOf('\u00b0') >= 0 || value.indexOf('\u00ba') >= 0) {
+            return degreesMinutesSeconds(value);
+        }
         StringBuilder out = new StringBuilder();
         int found = 0;
         int i = 0;
@@ -248,6 +254,40 @@ public final class Masker {
             }
         }
         return found == 2 ? out.toString() : null;
+    }
+
+    /** {@code 48°51'29.6"N 2°17'40.2"E} as {@code 48°***N, 2°***E}; null unless two degrees and two hemispheres. */
+    private static String degreesMinutesSeconds(String value) {
+        List<String> degrees = new ArrayList<>(2);
+        StringBuilder hemispheres = new StringBuilder(2);
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (Character.isDigit(c)) {
+                int start = i;
+                while (i < value.length() && (Character.isDigit(value.charAt(i)) || value.charAt(i) == '.')) {
+                    i++;
+                }
+                int mark = i;
+                while (mark < value.length() && value.charAt(mark) == ' ') {
+                    mark++;
+                }
+                if (mark < value.length() && (value.charAt(mark) == '\u00b0' || value.charAt(mark) == '\u00ba')) {
+                    String whole = value.substring(start, i);
+                    int dot = whole.indexOf('.');
+                    degrees.add(dot < 0 ? whole : whole.substring(0, dot));
+                }
+            } else {
+                if ("NSEWnsew".indexOf(c) >= 0) {
+                    hemispheres.append(Character.toUpperCase(c));
+                }
+                i++;
+            }
+        }
+        if (degrees.size() != 2 || hemispheres.length() != 2) {
+            return null;
+        }
+        return degrees.get(0) + "\u00b0" + HIDDEN + hemispheres.charAt(0) + ", " + degrees.get(1) + "\u00b0" + HIDDEN + hemispheres.charAt(1);
     }
 
     private static String url(String value) {

@@ -1,5 +1,7 @@
 package dev.piimap.classifiers.validators;
 
+import com.google.re2j.Pattern;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,6 +30,12 @@ final class SecretValues {
     private static final String[] CODE_PREFIXES = {"process.env", "os.environ", "os.getenv", "system.getenv",
             "env.", "env[", "env:", "config.", "config[", "settings.", "secrets.", "vault:", "vault.", "import.meta.env"};
 
+    /** Upper snake case, lower snake case, or camel case with digits only at the end. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile(
+            "[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[0-9]*");
+    private static final Pattern FORMAT_DIRECTIVE = Pattern.compile(
+            "%[a-z]|%\\([A-Za-z_][A-Za-z0-9_.]*\\)[a-z]|%\\{[^{}]*\\}|%[A-Za-z_][A-Za-z0-9_]*%");
+
     private SecretValues() {
     }
 
@@ -42,7 +50,7 @@ final class SecretValues {
             return true;
         }
         char first = v.charAt(0);
-        if ("{[<(%#".indexOf(first) >= 0 || v.startsWith("${") || v.startsWith("$(") || v.contains("${")
+        if ("{[<(".indexOf(first) >= 0 || isFormatDirective(v) || v.startsWith("#{") || v.startsWith("$(") || v.contains("${")
                 || v.contains("{{") || v.contains("***") || v.contains("\u2022\u2022") || lower.contains("xxxx")
                 || lower.contains("redacted") || lower.endsWith("_here") || lower.endsWith("-here")
                 || isVariable(v)) {
@@ -65,18 +73,24 @@ final class SecretValues {
         return !letterOrDigit;
     }
 
-    /** {@code $NAME}: a shell or template variable. */
+    /**
+     * {@code $NAME}: a shell or template variable whose name reads like one: {@code $DB_PASSWORD},
+     * {@code $db_pass}, {@code $dbPassword}, {@code $DbPassword2}. A random string after a dollar sign
+     * ({@code $llIa183ZvcMEHd7}, {@code $zX__tRKzdTKo}) is a password that starts with a symbol.
+     */
     private static boolean isVariable(String v) {
-        if (v.length() < 2 || v.charAt(0) != '$' || Character.isDigit(v.charAt(1))) {
+        if (v.length() < 2 || v.charAt(0) != '$') {
             return false;
         }
-        for (int i = 1; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (!(c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-                return false;
-            }
-        }
-        return true;
+        return VARIABLE_NAME.matcher(v.substring(1)).matches();
+    }
+
+    /**
+     * A printf or Python format directive or a Windows variable: {@code %s}, {@code %(password)s},
+     * {@code %{pass}}, {@code %DB_PASSWORD%}. Other values starting with '%' are passwords.
+     */
+    private static boolean isFormatDirective(String v) {
+        return v.charAt(0) == '%' && FORMAT_DIRECTIVE.matcher(v).matches();
     }
 
     /** How many of lower-case letters, upper-case letters, digits and other characters {@code value} holds. */

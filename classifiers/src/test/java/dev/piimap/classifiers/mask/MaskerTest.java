@@ -90,6 +90,8 @@ class MaskerTest {
     void coordinatesKeepOneDecimalAndUrlsTheirHost() {
         assertThat(Masker.mask(EntityType.GEO_COORDINATES, "52.5200, 13.4050")).isEqualTo("52.5***, 13.4***");
         assertThat(Masker.mask(EntityType.GEO_COORDINATES, "-33.8688, \"lng\": 151.2093")).isEqualTo("-33.8***, 151.2***");
+        assertThat(Masker.mask(EntityType.GEO_COORDINATES, "48\u00b051'29.6\"N 2\u00b017'40.2\"E")).isEqualTo("48\u00b0***N, 2\u00b0***E");
+        assertThat(Masker.mask(EntityType.GEO_COORDINATES, "S 33\u00b052.123' E 151\u00b012.5'")).isEqualTo("33\u00b0***S, 151\u00b0***E");
         assertThat(Masker.mask(EntityType.URL_WITH_PII, "https://example.com/reset?token=a8f3k29dk3x"))
                 .isEqualTo("https://example.com/***");
         assertThat(Masker.mask(EntityType.URL_WITH_PII, "https://bob:pw@example.com:8443/x")).isEqualTo("https://example.com:8443/***");

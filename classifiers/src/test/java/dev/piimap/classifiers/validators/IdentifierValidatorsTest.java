@@ -40,6 +40,9 @@ class IdentifierValidatorsTest {
             "vat-id|PT501964843", "vat-id|LU15027442",
             "geo-coordinates|52.5200, 13.4050", "geo-coordinates|-33.8688,151.2093",
             "geo-coordinates|51.5074, \"lng\": -0.1278",
+            "geo-coordinates|48\u00b051'29.6\"N 2\u00b017'40.2\"E", "geo-coordinates|7\u00b041'51.0''N 56\u00b048'40.4''W",
+            "geo-coordinates|N 52\u00b031.207' E 13\u00b024.583'", "geo-coordinates|48.8566\u00b0N, 2.3522\u00b0E",
+            "geo-coordinates|45\u00b049\u203258\u2033N, 6\u00b051\u203254\u2033E", "geo-coordinates|40\u00ba25'01.3\"N 3\u00ba42'13.6\"W",
             "birth-date|1985-03-14", "birth-date|14/03/1985", "birth-date|03/14/1985", "birth-date|14.03.85",
             "birth-date|March 14th, 1985", "birth-date|14-Mar-1985", "birth-date|14. März 1985",
             "birth-date|1er mars 1985", "birth-date|14 de marzo de 1985", "birth-date|2 novembre 1979"})
@@ -70,6 +73,10 @@ class IdentifierValidatorsTest {
             "vat-id|DE000000000",
             "geo-coordinates|95.1234, 13.4050", "geo-coordinates|45.1234, 190.5678", "geo-coordinates|0.1234, 0.5678",
             "geo-coordinates|12.0000, 13.0000", "geo-coordinates|52.52, 13.40",
+            "geo-coordinates|95\u00b010'20\"N 10\u00b010'10\"E", "geo-coordinates|45\u00b075'10\"N 10\u00b010'10\"E",
+            "geo-coordinates|45\u00b010'10\"N 190\u00b010'10\"E", "geo-coordinates|2\u00b017'40.2\"E 48\u00b051'29.6\"N",
+            "geo-coordinates|48\u00b0N 2\u00b0E", "geo-coordinates|48\u00b051'N 2\u00b017'E", "geo-coordinates|0\u00b00'0\"N 0\u00b00'0\"E",
+            "geo-coordinates|48\u00b051'29.6\"N", "geo-coordinates|48\u00b029.6\"51'N 2\u00b017'40.2\"E",
             "birth-date|1985-02-30", "birth-date|31/13/1985", "birth-date|1899-12-31", "birth-date|2099-01-01",
             "birth-date|14/03-1985", "birth-date|Smarch 14, 1985", "birth-date|14 March", "birth-date|1985"})
     void rejectsInvalidIdentifiers(String validator, String candidate) {

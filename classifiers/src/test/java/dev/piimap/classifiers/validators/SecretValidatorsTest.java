@@ -19,14 +19,15 @@ class SecretValidatorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hunter2", "S3cret!", "Tr0ub4dor&3", "correcthorsebatterystaple", "azerty123", "hunTer", "mail4me2day"})
+    @ValueSource(strings = {"hunter2", "S3cret!", "Tr0ub4dor&3", "correcthorsebatterystaple", "azerty123", "hunTer", "mail4me2day",
+            "$llIa183ZvcMEHd7", "$zX__tRKzdTKo", "%aM#NQNDuVj6Aa", "#Summer2024!"})
     void passwordValueAcceptsPasswords(String value) {
         assertThat(valid("password-value", value)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"********", "ab***", "xxxxxxxx", "<redacted>", "[REDACTED]", "${env:X}", "{{ secret }}",
-            "%(password)s", "$DB_PASSWORD", "process.env.DB_PASS", "changeme", "password", "null", "None", "example",
+            "%(password)s", "$DB_PASSWORD", "$dbPassword", "$db_pass2", "%DB_PASSWORD%", "%{pass}", "#{secret}", "process.env.DB_PASS", "changeme", "password", "null", "None", "example",
             "your_password_here", "required", "Reset", "abc", "....", "\u2022\u2022\u2022\u2022\u2022\u2022"})
     void passwordValueRejectsPlaceholdersAndProse(String value) {
         assertThat(valid("password-value", value)).isFalse();
@@ -54,6 +55,11 @@ class SecretValidatorsTest {
         assertThat(valid("token-shape", "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")).isFalse();
         assertThat(valid("token-shape", "sk-telekom-product-catalogue")).as("one character class").isFalse();
         assertThat(valid("token-shape", "glpat-Ab1")).as("too short").isFalse();
+        assertThat(valid("token-shape", "AKIAJHXXCGFAPSQXHAFB")).as("AWS base32 body without a digit").isTrue();
+        assertThat(valid("token-shape", "ASIAPACIFICREGIONALH")).as("reads like words: too many vowels").isFalse();
+        assertThat(valid("token-shape", "AKIAABCDEFGHIJKLMNOP")).as("alphabet run").isFalse();
+        assertThat(valid("token-shape", "AKIAQQQWWWEEERRRTTTY")).as("too few different letters").isFalse();
+        assertThat(valid("token-shape", "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ")).as("letters only outside AWS").isFalse();
     }
 
     @Test

@@ -10,13 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes a labelled evaluation corpus (the format {@link LabelledRecords} reads): about 70% records
  * holding personal data in workplace and paperwork shapes ({@link WorkplaceScenes}, {@link FormScenes}),
  * every value labelled with its exact offsets, and about 30% hard negatives ({@link NegativeScenes})
- * marked {@code "negative": true}. Every entity type is labelled somewhere; identifiers pass their
- * checksums. The same seed and record count give the same bytes.
+ * marked {@code "negative": true} and carrying a {@code "kind"} naming the look-alike they are built
+ * around ({@code version-string}, {@code uuid}, {@code hash}, {@code luhn-invalid}, {@code bad-iban},
+ * {@code bad-ssn}, {@code timestamp}, {@code order-number}, ...; see {@link NegativeScenes}), an extra
+ * key that {@link LabelledRecords} ignores. Every entity type is labelled somewhere; identifiers pass
+ * their checksums. The same seed and record count give the same bytes.
  *
  * <p>Not thread-safe: one generator produces one sequence.
  */
@@ -40,8 +45,17 @@ public final class EvalCorpusGenerator {
     public record Summary(long records, long negatives, long spans) {
     }
 
-    /** A generated record and the values its spans label, in span order. */
-    record Generated(LabelledRecord record, List<String> values) {
+    /**
+     * A generated record, the values its spans label (in span order), and for a hard negative the kind
+     * of look-alike it holds (null for a positive record).
+     */
+    record Generated(LabelledRecord record, List<String> values, String kind) {
+        /** The record as one JSON line: {@link LabelledRecords#toJsonLine} plus {@code "kind"} for a negative. */
+        String jsonLine() {
+            String line = LabelledRecords.toJsonLine(record);
+            // Kinds are fixed lower-case identifiers (NegativeScenes): nothing to escape.
+            return kind == null ? line : line.substring(0, line.length() - 1) + ",\"kind\":\"" + kind + "\"}";
+        }
     }
 
     /** The next record. */
@@ -56,7 +70,7 @@ public final class EvalCorpusGenerator {
         LabelledText text = new LabelledText();
         scene.scene().write(text, context);
         String id = String.format(Locale.ROOT, "r%05d-%s", index, scene.name());
-        return new Generated(text.build(id, negative), text.values());
+        return new Generated(text.build(id, negative), text.values(), scene.kind());
     }
 
     /** Writes {@code records} records as JSON Lines to {@code out} (which the caller owns and closes). */
@@ -64,10 +78,10 @@ public final class EvalCorpusGenerator {
         long negatives = 0;
         long spans = 0;
         for (int i = 0; i < records; i++) {
-            LabelledRecord r = next();
-            negatives += r.negative() ? 1 : 0;
-            spans += r.spans().size();
-            out.write(LabelledRecords.toJsonLine(r));
+            Generated g = generate();
+            negatives += g.record().negative() ? 1 : 0;
+            spans += g.record().spans().size();
+            out.write(g.jsonLine());
             out.write('\n');
         }
         out.flush();
@@ -92,6 +106,13 @@ public final class EvalCorpusGenerator {
         POSITIVE.forEach(s -> names.add(s.name()));
         NEGATIVE.forEach(s -> names.add(s.name()));
         return names;
+    }
+
+    /** The kinds of hard negatives, for tests: every one must be reachable. */
+    static Set<String> negativeKinds() {
+        Set<String> kinds = new TreeSet<>();
+        NEGATIVE.forEach(s -> kinds.add(s.kind()));
+        return kinds;
     }
 
     private static List<Named> concat(List<Named> a, List<Named> b) {

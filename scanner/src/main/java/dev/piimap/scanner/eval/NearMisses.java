@@ -122,6 +122,16 @@ final class NearMisses {
         return new java.util.UUID(r.nextLong(), r.nextLong()).toString();
     }
 
+    /**
+     * A four-part version as package managers, drivers and agents print them: a one-digit major, then
+     * minor, patch and build under 50, or a build number of four digits ({@code 6.14.2.6},
+     * {@code 1.1.1.23}, {@code 4.8.4084.0}).
+     */
+    static String fourPartVersion(Random r) {
+        String head = (1 + r.nextInt(9)) + "." + r.nextInt(21) + "." + r.nextInt(50) + ".";
+        return head + (r.nextInt(5) == 0 ? 1000 + r.nextInt(9000) : r.nextInt(50));
+    }
+
     static String version(Random r) {
         return switch (r.nextInt(4)) {
             case 0 -> (1 + r.nextInt(9)) + "." + r.nextInt(20) + "." + r.nextInt(30) + "." + r.nextInt(10);

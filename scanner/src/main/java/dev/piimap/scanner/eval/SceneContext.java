@@ -14,8 +14,15 @@ final class SceneContext {
         void write(LabelledText t, SceneContext c);
     }
 
-    /** A scene with its name (part of record ids) and its weight among its kind. */
-    record Named(String name, int weight, Scene scene) {
+    /**
+     * A scene with its name (part of record ids), its weight among the positive or negative scenes,
+     * and, for a hard negative, the category of look-alike it is built around ({@link NegativeScenes}).
+     */
+    record Named(String name, int weight, Scene scene, String kind) {
+        /** A positive scene: no kind. */
+        Named(String name, int weight, Scene scene) {
+            this(name, weight, scene, null);
+        }
     }
 
     private static final LocalDateTime EPOCH = LocalDateTime.of(2021, 1, 1, 0, 0);

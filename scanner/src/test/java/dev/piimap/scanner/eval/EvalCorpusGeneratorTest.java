@@ -87,6 +87,30 @@ class EvalCorpusGeneratorTest {
     }
 
     @Test
+    void negativeLinesNameTheirKindAndStillReadBack() throws Exception {
+        java.util.regex.Pattern kindKey = java.util.regex.Pattern.compile(",\"kind\":\"([a-z-]+)\"}$");
+        Set<String> kinds = new HashSet<>();
+        for (EvalCorpusGenerator.Generated g : corpus) {
+            String line = g.jsonLine();
+            java.util.regex.Matcher m = kindKey.matcher(line);
+            if (g.record().negative()) {
+                assertThat(m.find()).as("%s: %s", g.record().id(), line).isTrue();
+                assertThat(m.group(1)).isEqualTo(g.kind());
+                kinds.add(g.kind());
+            } else {
+                assertThat(line).as(g.record().id()).doesNotContain("\"kind\"");
+                assertThat(g.kind()).isNull();
+            }
+            assertThat(LabelledRecords.parse(line, 1)).as("LabelledRecords ignores the kind").isEqualTo(g.record());
+        }
+        assertThat(kinds).containsExactlyInAnyOrderElementsOf(EvalCorpusGenerator.negativeKinds());
+        assertThat(EvalCorpusGenerator.negativeKinds()).containsAll(NegativeScenes.ZERO_FINDING_KINDS)
+                .contains("version-string", "uuid", "hash", "luhn-invalid", "bad-iban", "bad-ssn", "timestamp", "order-number",
+                        "product-code");
+        assertThat(write(5, 100)).contains("\"kind\":\"");
+    }
+
+    @Test
     void everyEntityTypeAndEverySceneOccurs() {
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         Set<String> scenes = new HashSet<>();
