@@ -4,6 +4,7 @@ import dev.piimap.classifiers.detect.Detector;
 import dev.piimap.classifiers.detect.Examination;
 import dev.piimap.classifiers.detect.Finding;
 import dev.piimap.classifiers.detect.Overlaps;
+import dev.piimap.classifiers.detect.TextIndex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,9 +94,10 @@ public final class Classifier {
         }
         List<Finding> all = new ArrayList<>();
         Map<EntityType, Integer> rejected = new EnumMap<>(EntityType.class);
+        TextIndex index = TextIndex.of(text);
         for (Detector d : detectors) {
             try {
-                Examination e = d.examine(text);
+                Examination e = d.examine(index);
                 all.addAll(e.findings());
                 e.rejectedCandidates().forEach((type, n) -> {
                     if (reported.contains(type)) {

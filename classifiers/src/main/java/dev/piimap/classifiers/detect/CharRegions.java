@@ -3,21 +3,34 @@ package dev.piimap.classifiers.detect;
 import java.util.Arrays;
 
 /**
- * The prefilter of a {@link DetectorSpec}: one linear pass over the text that yields the regions
- * (maximal runs of alphabet characters holding the required characters and enough digits) worth
- * running the spec's patterns on. Most of a typical text is rejected here at a few nanoseconds per
- * character, which is what makes detection fast. Immutable and thread-safe.
+ * The prefilter of a {@link DetectorSpec}: the regions (maximal runs of alphabet characters holding
+ * the required characters and enough digits, see {@link DetectorSpec.Prefilter}) worth running the
+ * spec's patterns on. Most of a typical text is rejected here, which is what makes detection fast.
+ *
+ * <p>Every qualifying region lies in a run of alphabet characters that holds one of the required
+ * characters and, when digits are required, enough digits. So rather than scanning the whole text,
+ * the regions are found from <em>anchors</em> known from the shared {@link TextIndex}: the digit runs
+ * (grouped into clusters; a cluster with too few digits is passed over), or the positions of the
+ * required characters, whichever are fewer in this text; without either, every {@code min-length}-th
+ * character (a long enough run holds one). Only the alphabet runs around anchors are scanned, each at
+ * most once: linear, and usually a small part of the text. The result is exactly that of scanning
+ * everything. Immutable and thread-safe.
  */
 final class CharRegions {
     private static final int[] NONE = new int[0];
+    /** Smallest {@code min-length} worth a strided scan rather than a full one. */
+    private static final int MIN_STRIDE = 4;
 
     private final boolean[] ascii = new boolean[128];
+    private final boolean[] anyOfAscii = new boolean[128];
     private final boolean anyLetter;
     private final boolean wholeText;
     private final String anyOf;
+    private final boolean anyOfOutsideAscii;
     private final int minDigits;
     private final int maxDigitRun;
     private final int minLength;
+    private final boolean allDigitsInAlphabet;
 
     CharRegions(DetectorSpec.Prefilter spec) {
         this.anyLetter = spec.anyLetter();
@@ -41,47 +54,215 @@ final class CharRegions {
                 ascii[c] = true;
             }
         }
+        boolean digits = true;
+        for (char c = '0'; c <= '9'; c++) {
+            digits &= ascii[c];
+        }
+        this.allDigitsInAlphabet = digits;
+
+        boolean outside = false;
+        for (int i = 0; i < anyOf.length(); i++) {
+            char c = anyOf.charAt(i);
+            if (c < 128) {
+                anyOfAscii[c] = !isDigit(c);
+            } else {
+                outside = true;
+            }
+        }
+        this.anyOfOutsideAscii = outside;
     }
 
     private boolean inAlphabet(char c) {
         return c < 128 ? ascii[c] : anyLetter && Character.isLetterOrDigit(c);
     }
 
+    /** Whether {@code c} counts as one of the required characters (digits never do). */
+    private boolean isRequired(char c) {
+        return c < 128 ? anyOfAscii[c] : anyOfOutsideAscii && anyOf.indexOf(c) >= 0;
+    }
+
     /** Region bounds as {@code [start0, end0, start1, end1, ...]}, ends exclusive, in text order. */
-    int[] find(CharSequence text) {
-        int length = text.length();
+    int[] find(TextIndex index) {
+        char[] text = index.chars();
         if (wholeText) {
-            return qualifies(text, 0, length) ? new int[] {0, length} : NONE;
+            return qualifies(text, 0, text.length) ? new int[] {0, text.length} : NONE;
         }
-        int[] out = NONE;
-        int count = 0;
-        int i = 0;
-        while (i < length) {
-            while (i < length && !inAlphabet(text.charAt(i))) {
-                i++;
+        long requiredCost = Long.MAX_VALUE;
+        if (!anyOf.isEmpty() && !anyOfOutsideAscii) {
+            long required = 0;
+            for (int i = 0; i < anyOf.length(); i++) {
+                char c = anyOf.charAt(i);
+                if (anyOfAscii[c] && ascii[c] && anyOf.indexOf(c) == i) {
+                    required += index.count(c);
+                }
             }
+            if (required == 0) {
+                return NONE;
+            }
+            requiredCost = required;
+        }
+        long digitCost = Long.MAX_VALUE;
+        if (minDigits > 0) {
+            if (index.digitCount() < minDigits) {
+                return NONE;
+            }
+            if (allDigitsInAlphabet) {
+                digitCost = index.digitRuns().length / 2;
+            }
+        }
+        Out out = new Out();
+        long strideCost = minLength >= MIN_STRIDE ? text.length / minLength : Long.MAX_VALUE;
+        if (digitCost <= requiredCost && digitCost != Long.MAX_VALUE) {
+            aroundDigitClusters(index, out);
+        } else if (requiredCost < strideCost) {
+            around(text, index.positionsOf(anyOf), out);
+        } else if (strideCost != Long.MAX_VALUE) {
+            strided(text, out);
+        } else {
+            int i = 0;
+            while (i < text.length) {
+                while (i < text.length && !inAlphabet(text[i])) {
+                    i++;
+                }
+                i = scanRun(text, i, out);
+            }
+        }
+        return out.toArray();
+    }
+
+    /**
+     * Scans the alphabet runs that hold a digit cluster with enough digits. A cluster is a maximal
+     * sequence of digit runs no longer than the maximum whose separating characters are all in the
+     * alphabet: the counted digits of one region. A cluster with fewer digits than required is passed
+     * over having read only what separates its runs (a character or two, where not the first one).
+     */
+    private void aroundDigitClusters(TextIndex index, Out out) {
+        char[] text = index.chars();
+        int[] runs = index.digitRuns();
+        int scanned = 0;
+        int first = -1;
+        int digits = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            int length = runs[r + 1] - runs[r];
+            if (length > maxDigitRun) {
+                continue;
+            }
+            if (first < 0) {
+                first = r;
+                digits = 0;
+            }
+            digits += length;
+            boolean last = r + 2 >= runs.length || runs[r + 3] - runs[r + 2] > maxDigitRun
+                    || !allInAlphabet(text, runs[r + 1], runs[r + 2]);
+            if (last) {
+                if (digits >= minDigits) {
+                    // Usually the first scan covers the whole cluster; a gap outside ASCII may end the run before.
+                    for (int q = first; q <= r; q += 2) {
+                        if (runs[q] >= scanned) {
+                            int runStart = runs[q];
+                            while (runStart > scanned && inAlphabet(text[runStart - 1])) {
+                                runStart--;
+                            }
+                            scanned = scanRun(text, runStart, out);
+                        }
+                    }
+                }
+                first = -1;
+            }
+        }
+    }
+
+    private boolean allInAlphabet(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!inAlphabet(text[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Scans the alphabet runs at least {@code min-length} long: looking at every {@code min-length}-th
+     * character finds them all, as each holds one of those.
+     */
+    private void strided(char[] text, Out out) {
+        int scanned = 0;
+        for (int p = minLength - 1; p < text.length; p += minLength) {
+            if (p < scanned || !inAlphabet(text[p])) {
+                continue;
+            }
+            int runStart = p;
+            while (runStart > scanned && inAlphabet(text[runStart - 1])) {
+                runStart--;
+            }
+            int runEnd = p + 1;
+            while (runEnd < text.length && inAlphabet(text[runEnd])) {
+                runEnd++;
+            }
+            if (runEnd - runStart >= minLength) {
+                scanRun(text, runStart, out);
+            }
+            scanned = runEnd;
+        }
+    }
+
+    /**
+     * The regions holding one of {@code positions} (sorted), as {@link #find} would report them: each
+     * alphabet run that holds a position is scanned once, from its start.
+     */
+    int[] around(TextIndex index, int[] positions) {
+        if (wholeText) {
+            return positions.length > 0 ? find(index) : NONE;
+        }
+        Out out = new Out();
+        around(index.chars(), positions, out);
+        return out.toArray();
+    }
+
+    private void around(char[] text, int[] positions, Out out) {
+        int scanned = 0;
+        for (int p : positions) {
+            if (p < scanned || !inAlphabet(text[p])) {
+                continue;
+            }
+            int runStart = p;
+            while (runStart > scanned && inAlphabet(text[runStart - 1])) {
+                runStart--;
+            }
+            scanned = scanRun(text, runStart, out);
+        }
+    }
+
+    /**
+     * Scans the alphabet run starting at {@code i} (a run start: {@code i} is 0 or follows a character
+     * outside the alphabet) to its end, adding its qualifying regions; returns the end of the run.
+     * A digit run longer than the maximum splits the alphabet run into regions and belongs to none.
+     */
+    private int scanRun(char[] text, int i, Out out) {
+        int length = text.length;
+        while (i < length && inAlphabet(text[i])) {
             int start = i;
             int end = -1;
             int digits = 0;
             int run = 0;
             boolean required = anyOf.isEmpty();
             while (i < length) {
-                char c = text.charAt(i);
+                char c = text[i];
                 if (!inAlphabet(c)) {
                     break;
                 }
-                if (c >= '0' && c <= '9') {
+                if (isDigit(c)) {
                     digits++;
                     if (++run > maxDigitRun) {
                         end = i - run + 1;
-                        while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                        while (i < length && isDigit(text[i])) {
                             i++;
                         }
                         break;
                     }
                 } else {
                     run = 0;
-                    if (!required && anyOf.indexOf(c) >= 0) {
+                    if (!required && isRequired(c)) {
                         required = true;
                     }
                 }
@@ -93,30 +274,48 @@ final class CharRegions {
                 digits -= run;
             }
             if (end - start >= minLength && required && digits >= minDigits) {
-                if (count + 2 > out.length) {
-                    out = Arrays.copyOf(out, Math.max(8, out.length * 2));
-                }
-                out[count++] = start;
-                out[count++] = end;
+                out.add(start, end);
             }
         }
-        return count == out.length ? out : Arrays.copyOf(out, count);
+        return i;
     }
 
-    private boolean qualifies(CharSequence text, int from, int to) {
+    private boolean qualifies(char[] text, int from, int to) {
         if (to - from < minLength) {
             return false;
         }
         int digits = 0;
         boolean required = anyOf.isEmpty();
         for (int i = from; i < to && !(required && digits >= minDigits); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
+            char c = text[i];
+            if (isDigit(c)) {
                 digits++;
-            } else if (!required && anyOf.indexOf(c) >= 0) {
+            } else if (!required && isRequired(c)) {
                 required = true;
             }
         }
         return required && digits >= minDigits;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Region bounds collected in text order. */
+    private static final class Out {
+        private int[] bounds = NONE;
+        private int count;
+
+        void add(int start, int end) {
+            if (count + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, Math.max(8, bounds.length * 2));
+            }
+            bounds[count++] = start;
+            bounds[count++] = end;
+        }
+
+        int[] toArray() {
+            return count == bounds.length ? bounds : Arrays.copyOf(bounds, count);
+        }
     }
 }

@@ -6,30 +6,102 @@ import java.util.Locale;
 
 /**
  * Finds context words near a match: case-insensitive, whole words only (the characters around a hit
- * are not letters, so "tel" is found in "tel:" and "tel.", not in "hotel"). Immutable.
+ * are not letters, so "tel" is found in "tel:" and "tel.", not in "hotel"). The window is judged as
+ * if cut out of the text and lower-cased with {@code toLowerCase(Locale.ROOT)}: its edges count as word
+ * boundaries. Windows of Latin-1 text (the usual case) are searched in place, without copying: one
+ * pass that tries, at each position where a word may start, only the words beginning with that
+ * character. Immutable and thread-safe.
  */
 final class ContextWords {
     private final List<String> words;
+    private final char[][] chars;
+    /** Per Latin-1 character, the indices of the words starting with it (lower case). */
+    private final int[][] byFirstChar = new int[256][];
+    /** An empty word is found at any word boundary: such lists take the plain path. */
+    private final boolean hasEmptyWord;
 
     ContextWords(List<String> lowerCaseWords) {
         this.words = List.copyOf(lowerCaseWords);
+        this.chars = new char[words.size()][];
+        List<List<Integer>> first = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            first.add(new ArrayList<>());
+        }
+        for (int w = 0; w < words.size(); w++) {
+            chars[w] = words.get(w).toCharArray();
+            char c = chars[w].length == 0 ? 0 : chars[w][0];
+            if (c < 256) {
+                first.get(c).add(w);
+            }
+        }
+        for (int i = 0; i < 256; i++) {
+            byFirstChar[i] = first.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        this.hasEmptyWord = words.stream().anyMatch(String::isEmpty);
     }
 
     boolean isEmpty() {
         return words.isEmpty();
     }
 
-    /** The words found in {@code text[from, to)}, in spec order, each once. */
-    List<String> hits(CharSequence text, int from, int to) {
+    /** The words found in {@code text[from, to)} (clamped to the text), in spec order, each once. */
+    List<String> hits(TextIndex text, int from, int to) {
         if (words.isEmpty()) {
             return List.of();
         }
+        char[] t = text.chars();
         int start = Math.max(0, from);
-        int end = Math.min(text.length(), to);
+        int end = Math.min(t.length, to);
         if (end <= start) {
             return List.of();
         }
-        String window = text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
+        for (int i = start; i < end; i++) {
+            if (t[i] >= 256 || hasEmptyWord) {
+                return hitsInCopy(text.text().subSequence(start, end).toString().toLowerCase(Locale.ROOT));
+            }
+        }
+        boolean[] found = null;
+        for (int at = start; at < end; at++) {
+            int[] candidates = byFirstChar[TextIndex.lowerCaseChar(t[at])];
+            if (candidates.length == 0 || (at > start && Character.isLetter(t[at - 1]))) {
+                continue;
+            }
+            for (int w : candidates) {
+                if ((found == null || !found[w]) && matchesAt(t, at, end, chars[w])) {
+                    if (found == null) {
+                        found = new boolean[words.size()];
+                    }
+                    found[w] = true;
+                }
+            }
+        }
+        if (found == null) {
+            return List.of();
+        }
+        List<String> hits = new ArrayList<>(2);
+        for (int w = 0; w < found.length; w++) {
+            if (found[w]) {
+                hits.add(words.get(w));
+            }
+        }
+        return hits;
+    }
+
+    /** Whether {@code word} is at {@code at} in Latin-1 text and ends a word there (or at {@code end}). */
+    private static boolean matchesAt(char[] t, int at, int end, char[] word) {
+        int after = at + word.length;
+        if (after > end) {
+            return false;
+        }
+        for (int k = 0; k < word.length; k++) {
+            if (TextIndex.lowerCaseChar(t[at + k]) != word[k]) {
+                return false;
+            }
+        }
+        return after == end || !Character.isLetter(t[after]);
+    }
+
+    private List<String> hitsInCopy(String window) {
         List<String> hits = new ArrayList<>(2);
         for (String word : words) {
             if (containsWord(window, word)) {

@@ -32,6 +32,15 @@ public interface Detector {
     }
 
     /**
+     * Like {@link #examine(CharSequence)} on {@link TextIndex#text()}, sharing the facts the index has
+     * gathered about the text with the other detectors run on it. Detectors that do not use the index
+     * need not override this.
+     */
+    default Examination examine(TextIndex text) {
+        return examine(text.text());
+    }
+
+    /**
      * Lower-case words that, found in a database column name, suggest the column holds this type
      * (e.g. {@code email}, {@code e_mail}). Hints of five or more characters also match inside a
      * longer name ({@code customer_email}); shorter ones only as a whole word ({@code ip}, not

@@ -1,14 +1,11 @@
 package dev.piimap.classifiers.detect;
 
 import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.piimap.classifiers.EntityType;
 import dev.piimap.classifiers.validators.Validator;
 import dev.piimap.classifiers.validators.Validators;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,13 +19,14 @@ import java.util.stream.Collectors;
  * {@link #detect} (an unexpected internal error yields no findings rather than failing the caller).
  */
 final class SpecDetector implements Detector {
-    /** @param hasValue whether the regex holds the group {@value DetectorSpec.NamedPattern#VALUE_GROUP}, the reported span */
-    private record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean hasValue) {
-    }
+    /** Regions longer than this are searched by RE2J alone when the regex has a literal prefix. */
+    private static final int LONG_REGION = 1024;
 
     private final DetectorSpec spec;
     private final CharRegions regions;
     private final List<CompiledPattern> patterns;
+    /** Whether every pattern is a {@code starts-with} one: then only the regions holding their words matter. */
+    private final boolean allStartWith;
     private final List<Validator> validators;
     private final String validatorNames;
     private final ContextWords context;
@@ -40,33 +38,10 @@ final class SpecDetector implements Detector {
         this.regions = new CharRegions(spec.prefilter());
         List<CompiledPattern> compiled = new ArrayList<>();
         for (DetectorSpec.NamedPattern p : spec.patterns()) {
-            Pattern regex;
-            try {
-                // A starts-with pattern is matched with lookingAt(); RE2J stops an anchored search as soon as
-                // no thread is left only when the regex itself starts with ^, else it steps to the end of
-                // the text: without it every attempt would cost the rest of the text.
-                regex = Pattern.compile(p.startsWith().isEmpty() ? p.regex() : "^(?:" + p.regex() + ")");
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("pattern '" + p.name() + "' does not compile (" + e.getDescription()
-                        + "): fix the regex; RE2 syntax has no lookaround and no backreferences", e);
-            }
-            Set<String> groups = regex.namedGroups().keySet();
-            for (String group : groups) {
-                if (!group.equals(DetectorSpec.NamedPattern.VALUE_GROUP)) {
-                    throw new IllegalArgumentException("pattern '" + p.name() + "' names the group '" + group
-                            + "': the only named group is '" + DetectorSpec.NamedPattern.VALUE_GROUP
-                            + "' (the reported span); make the others non-capturing, (?:...)");
-                }
-            }
-            boolean hasValue = !groups.isEmpty();
-            if (hasValue && spec.shrinkOnFail() > 0) {
-                throw new IllegalArgumentException("pattern '" + p.name() + "' has a '" + DetectorSpec.NamedPattern.VALUE_GROUP
-                        + "' group and 'shrink-on-fail' is " + spec.shrinkOnFail()
-                        + ": a value group cannot shrink; remove shrink-on-fail or the group");
-            }
-            compiled.add(new CompiledPattern(p, regex, hasValue));
+            compiled.add(CompiledPattern.of(p, spec.shrinkOnFail()));
         }
         this.patterns = List.copyOf(compiled);
+        this.allStartWith = compiled.stream().allMatch(p -> p.startWords() != null);
         this.validators = spec.validators().stream().map(Validators::byName).toList();
         this.validatorNames = validators.isEmpty() ? null : String.join(",", spec.validators());
         this.context = new ContextWords(spec.context().words());
@@ -103,72 +78,98 @@ final class SpecDetector implements Detector {
         if (text == null || text.length() == 0) {
             return Examination.empty();
         }
+        return examine(TextIndex.of(text));
+    }
+
+    @Override
+    public Examination examine(TextIndex index) {
+        if (index.length() == 0) {
+            return Examination.empty();
+        }
         try {
-            int[] bounds = regions.find(text);
+            Scan scan = new Scan(index);
+            int[][] wordHits = new int[patterns.size()][];
+            int[] bounds;
+            if (allStartWith) {
+                int[] anywhere = new int[0];
+                for (int p = 0; p < patterns.size(); p++) {
+                    if (patterns.get(p).mayOccur(index)) {
+                        wordHits[p] = patterns.get(p).startWords().find(index);
+                        anywhere = union(anywhere, wordHits[p]);
+                    }
+                }
+                bounds = anywhere.length == 0 ? anywhere : regions.around(index, anywhere);
+            } else {
+                bounds = regions.find(index);
+            }
             if (bounds.length == 0) {
                 return Examination.empty();
             }
-            List<Finding> found = new ArrayList<>();
-            int[] rejected = new int[1];
-            Boolean anyContextInText = null;
-            String lowerCase = null;
-            for (CompiledPattern pattern : patterns) {
-                if (pattern.spec().requiresContext()) {
-                    if (anyContextInText == null) {
-                        anyContextInText = !context.hits(text, 0, text.length()).isEmpty();
-                    }
-                    if (!anyContextInText) {
-                        continue;
-                    }
+            for (int p = 0; p < patterns.size(); p++) {
+                CompiledPattern pattern = patterns.get(p);
+                if (!pattern.mayOccur(index)) {
+                    continue;
                 }
-                String needs = pattern.spec().needs();
-                BitSet wordStarts = null;
-                if (!pattern.spec().startsWith().isEmpty()) {
-                    if (lowerCase == null) {
-                        lowerCase = lowerCase(text);
-                    }
-                    wordStarts = wordStarts(text, lowerCase, pattern.spec().startsWith());
-                    if (wordStarts.isEmpty()) {
-                        continue;
-                    }
+                int[] hits = wordHits[p];
+                if (pattern.startWords() != null && hits == null) {
+                    hits = pattern.startWords().find(index);
+                }
+                if (hits != null && hits.length == 0) {
+                    continue;
                 }
                 for (int r = 0; r < bounds.length; r += 2) {
-                    if (needs.isEmpty() || containsAny(text, bounds[r], bounds[r + 1], needs)) {
-                        if (wordStarts != null) {
-                            matchAtWords(text, wordStarts, bounds[r], bounds[r + 1], pattern, found, rejected);
+                    if (pattern.needsFoundIn(index.chars(), bounds[r], bounds[r + 1])) {
+                        if (hits != null) {
+                            matchAtWords(scan, hits, bounds[r], bounds[r + 1], pattern);
                         } else {
-                            matchRegion(text, bounds[r], bounds[r + 1], pattern, found, rejected);
+                            matchRegion(scan, bounds[r], bounds[r + 1], pattern);
                         }
                     }
                 }
             }
-            Map<EntityType, Integer> rejections = rejected[0] == 0 ? Map.of() : Map.of(spec.type(), rejected[0]);
-            return new Examination(Overlaps.resolve(found), rejections);
+            Map<EntityType, Integer> rejections = scan.rejected == 0 ? Map.of() : Map.of(spec.type(), scan.rejected);
+            return new Examination(Overlaps.resolve(scan.found), rejections);
         } catch (RuntimeException | StackOverflowError e) {
             return Examination.empty();
         }
     }
 
-    /** The text lower-cased with offsets kept (character by character when a letter's lower case is longer). */
-    private static String lowerCase(CharSequence text) {
-        String whole = text.toString().toLowerCase(Locale.ROOT);
-        if (whole.length() == text.length()) {
-            return whole;
+    /** What one examination has found so far, and what it learnt about the text. */
+    private static final class Scan {
+        final TextIndex index;
+        final char[] chars;
+        final CharSequence text;
+        final List<Finding> found = new ArrayList<>();
+        int rejected;
+        /** Whether a context word occurs anywhere in the text; computed when first needed. */
+        Boolean anyContext;
+
+        Scan(TextIndex index) {
+            this.index = index;
+            this.chars = index.chars();
+            this.text = index.text();
         }
-        char[] lower = new char[text.length()];
-        for (int i = 0; i < lower.length; i++) {
-            lower[i] = Character.toLowerCase(text.charAt(i));
-        }
-        return new String(lower);
     }
 
-    private static boolean containsAny(CharSequence text, int start, int end, String chars) {
-        for (int i = start; i < end; i++) {
-            if (chars.indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
+    private static int[] union(int[] a, int[] b) {
+        if (a.length == 0) {
+            return b;
         }
-        return false;
+        int[] merged = new int[a.length + b.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            int next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            if (i < a.length && a[i] == next) {
+                i++;
+            }
+            if (j < b.length && b[j] == next) {
+                j++;
+            }
+            merged[n++] = next;
+        }
+        return java.util.Arrays.copyOf(merged, n);
     }
 
     /**
@@ -176,64 +177,50 @@ final class SpecDetector implements Detector {
      * {@code \b} is judged against the real neighbours; matches reaching into them are ignored. With a
      * value group, the finding is the group and the rest of the match (a label) only has to be there.
      */
-    private void matchRegion(CharSequence text, int start, int end, CompiledPattern pattern,
-                             List<Finding> found, int[] rejected) {
+    private void matchRegion(Scan scan, int start, int end, CompiledPattern pattern) {
+        boolean longWithPrefix = end - start > LONG_REGION && pattern.literalPrefix();
+        if (!longWithPrefix && !pattern.prefilter().mayMatch(scan.chars, start, end)) {
+            return;
+        }
         int windowStart = Math.max(0, start - 1);
-        int windowEnd = Math.min(text.length(), end + 1);
-        Matcher m = pattern.regex().matcher(text.subSequence(windowStart, windowEnd));
+        int windowEnd = Math.min(scan.chars.length, end + 1);
+        Matcher m = pattern.regex().matcher(scan.text.subSequence(windowStart, windowEnd));
         while (m.find()) {
-            accept(text, windowStart, start, end, m, pattern, found, rejected, true);
+            accept(scan, windowStart, start, end, m, pattern, true);
         }
     }
 
     /**
-     * Runs a {@code starts-with} pattern over one region: anchored at each start of one of its words
-     * (see {@link #startsWord}), and nowhere else. The pattern sees the region from the word on,
-     * plus one character after it. Like {@code find()}, the search goes on after the end of a match, so
-     * words inside it are not tried again: {@code password=password=...} costs one pass, not one per word.
+     * Runs a {@code starts-with} pattern over one region: anchored at each of the {@code starts} (the
+     * word starts where one of its words begins) in the region, and nowhere else. The pattern sees the
+     * region from the word on, plus one character after it. Like {@code find()}, the search goes on
+     * after the end of a match, so words inside it are not tried again: {@code password=password=...}
+     * costs one pass, not one per word.
      */
-    private void matchAtWords(CharSequence text, BitSet starts, int start, int end, CompiledPattern pattern,
-                              List<Finding> found, int[] rejected) {
-        int windowEnd = Math.min(text.length(), end + 1);
-        int at = starts.nextSetBit(start);
-        while (at >= 0 && at < end) {
-            Matcher m = pattern.regex().matcher(new TextView(text, at, windowEnd));
-            int next = at + 1;
+    private void matchAtWords(Scan scan, int[] starts, int start, int end, CompiledPattern pattern) {
+        int windowEnd = Math.min(scan.chars.length, end + 1);
+        int k = java.util.Arrays.binarySearch(starts, start);
+        k = k >= 0 ? k : -k - 1;
+        int next = start;
+        for (; k < starts.length && starts[k] < end; k++) {
+            int at = starts[k];
+            if (at < next) {
+                continue;
+            }
+            next = at + 1;
+            if (!pattern.prefilter().mayMatch(scan.chars, at, end)) {
+                continue;
+            }
+            Matcher m = pattern.regex().matcher(new TextView(scan.text, at, windowEnd));
             if (m.lookingAt()) {
-                accept(text, at, at, end, m, pattern, found, rejected, false);
+                accept(scan, at, at, end, m, pattern, false);
                 next = Math.max(next, at + m.end());
             }
-            at = starts.nextSetBit(next);
         }
-    }
-
-    /** Where one of {@code words} starts in the text (one pass of indexOf per word over the whole text). */
-    private static BitSet wordStarts(CharSequence text, String lowerCase, List<String> words) {
-        BitSet starts = new BitSet();
-        for (String word : words) {
-            for (int at = lowerCase.indexOf(word); at >= 0; at = lowerCase.indexOf(word, at + 1)) {
-                if (startsWord(text, at)) {
-                    starts.set(at);
-                }
-            }
-        }
-        return starts;
-    }
-
-    /**
-     * Whether a word can start at {@code at}: no letter or digit precedes it, or it starts a camel-case
-     * hump (an upper-case letter after a lower-case one: the {@code Password} of {@code userPassword}).
-     */
-    private static boolean startsWord(CharSequence text, int at) {
-        if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
-            return true;
-        }
-        return Character.isUpperCase(text.charAt(at)) && Character.isLowerCase(text.charAt(at - 1));
     }
 
     /** A match at {@code offset + m.start()}: checks it lies inside the region and judges its span. */
-    private void accept(CharSequence text, int offset, int start, int end, Matcher m, CompiledPattern pattern,
-                        List<Finding> found, int[] rejected, boolean checkBefore) {
+    private void accept(Scan scan, int offset, int start, int end, Matcher m, CompiledPattern pattern, boolean checkBefore) {
         int s = offset + m.start();
         int e = offset + m.end();
         if (s < start || e > end || e <= s) {
@@ -250,9 +237,9 @@ final class SpecDetector implements Detector {
             valueStart = offset + groupStart;
             valueEnd = offset + groupEnd;
         }
-        Finding f = judge(text, s, e, valueStart, valueEnd, pattern.spec(), rejected, checkBefore);
+        Finding f = judge(scan, s, e, valueStart, valueEnd, pattern.spec(), checkBefore);
         if (f != null) {
-            found.add(f);
+            scan.found.add(f);
         }
     }
 
@@ -260,26 +247,34 @@ final class SpecDetector implements Detector {
      * Applies the spec's rules to one match {@code [start, end)} whose reported part is
      * {@code [valueStart, valueEnd)} (the whole match unless the pattern has a value group); null when
      * it is not reported. {@code checkBefore} is false for {@code starts-with} patterns, whose word
-     * rule already judged what precedes the match.
+     * rule already judged what precedes the match. A {@code requires-context} match needs a context
+     * word near it and one anywhere in the text (both are checked before its validators run, so that
+     * it is not counted as rejected); other matches look for context words only once they are valid.
      */
-    private Finding judge(CharSequence text, int start, int end, int valueStart, int valueEnd,
-                          DetectorSpec.NamedPattern pattern, int[] rejected, boolean checkBefore) {
-        if (!isStandalone(text, start, end, checkBefore)) {
+    private Finding judge(Scan scan, int start, int end, int valueStart, int valueEnd,
+                          DetectorSpec.NamedPattern pattern, boolean checkBefore) {
+        if (!isStandalone(scan.chars, start, end, checkBefore)) {
             return null;
         }
         if (!denyContext.isEmpty()
-                && !denyContext.hits(text, start - spec.denyContext().window(), start).isEmpty()) {
+                && !denyContext.hits(scan.index, start - spec.denyContext().window(), start).isEmpty()) {
             return null;
         }
         int window = spec.context().window();
-        List<String> hits = context.hits(text, start - window, end + window);
-        if (pattern.requiresContext() && hits.isEmpty()) {
+        List<String> hits = null;
+        if (pattern.requiresContext()) {
+            hits = context.hits(scan.index, start - window, end + window);
+            if (hits.isEmpty() || !anyContextInText(scan)) {
+                return null;
+            }
+        }
+        int validEnd = validEnd(scan, valueStart, valueEnd);
+        if (validEnd < 0 || (!denyList.isEmpty() && denyList.contains(comparable(scan.text.subSequence(valueStart, validEnd))))) {
+            scan.rejected++;
             return null;
         }
-        int validEnd = validEnd(text, valueStart, valueEnd);
-        if (validEnd < 0 || denyList.contains(comparable(text.subSequence(valueStart, validEnd)))) {
-            rejected[0]++;
-            return null;
+        if (hits == null) {
+            hits = context.hits(scan.index, start - window, end + window);
         }
         double before = pattern.score();
         double after = hits.isEmpty() ? before : Math.min(1.0, before + spec.context().boost());
@@ -287,21 +282,28 @@ final class SpecDetector implements Detector {
         return new Finding(spec.type(), valueStart, validEnd, after, spec.id(), evidence);
     }
 
+    private boolean anyContextInText(Scan scan) {
+        if (scan.anyContext == null) {
+            scan.anyContext = !context.hits(scan.index, 0, scan.chars.length).isEmpty();
+        }
+        return scan.anyContext;
+    }
+
     /**
      * The end of the longest candidate all validators accept: the match itself, or the match with up
      * to {@code shrink-on-fail} trailing groups dropped (an IBAN followed by an upper-case word). -1
      * when none is accepted.
      */
-    private int validEnd(CharSequence text, int start, int end) {
+    private int validEnd(Scan scan, int start, int end) {
         int candidateEnd = end;
         for (int attempt = 0; attempt <= spec.shrinkOnFail(); attempt++) {
             if (attempt > 0) {
-                candidateEnd = withoutLastGroup(text, start, candidateEnd);
-                if (candidateEnd < 0 || !isStandalone(text, start, candidateEnd, true)) {
+                candidateEnd = withoutLastGroup(scan.chars, start, candidateEnd);
+                if (candidateEnd < 0 || !isStandalone(scan.chars, start, candidateEnd, true)) {
                     return -1;
                 }
             }
-            if (passesValidators(text.subSequence(start, candidateEnd))) {
+            if (passesValidators(scan.text.subSequence(start, candidateEnd))) {
                 return candidateEnd;
             }
         }
@@ -318,13 +320,13 @@ final class SpecDetector implements Detector {
     }
 
     /** The end after dropping the last run of letters/digits and the separators before it; -1 if nothing is left. */
-    private static int withoutLastGroup(CharSequence text, int start, int end) {
+    private static int withoutLastGroup(char[] text, int start, int end) {
         int i = end;
-        while (i > start && Character.isLetterOrDigit(text.charAt(i - 1))) {
+        while (i > start && Character.isLetterOrDigit(text[i - 1])) {
             i--;
         }
         int groupStart = i;
-        while (i > start && !Character.isLetterOrDigit(text.charAt(i - 1))) {
+        while (i > start && !Character.isLetterOrDigit(text[i - 1])) {
             i--;
         }
         return i > start && groupStart > start ? i : -1;
@@ -334,20 +336,20 @@ final class SpecDetector implements Detector {
      * Whether the neighbours of {@code [start, end)} show it is a whole token, per the spec's boundary;
      * the character before is judged only when {@code checkBefore}.
      */
-    private boolean isStandalone(CharSequence text, int start, int end, boolean checkBefore) {
+    private boolean isStandalone(char[] text, int start, int end, boolean checkBefore) {
         DetectorSpec.Boundary b = spec.boundary();
         if (checkBefore && start > 0) {
-            char before = text.charAt(start - 1);
+            char before = text[start - 1];
             if (isWordChar(before) || b.forbidBefore().indexOf(before) >= 0
-                    || (b.glueBefore().indexOf(before) >= 0 && start > 1 && Character.isLetterOrDigit(text.charAt(start - 2)))) {
+                    || (b.glueBefore().indexOf(before) >= 0 && start > 1 && Character.isLetterOrDigit(text[start - 2]))) {
                 return false;
             }
         }
-        if (end < text.length()) {
-            char after = text.charAt(end);
+        if (end < text.length) {
+            char after = text[end];
             if (isWordChar(after) || b.forbidAfter().indexOf(after) >= 0
-                    || (b.glueAfter().indexOf(after) >= 0 && end + 1 < text.length()
-                    && Character.isLetterOrDigit(text.charAt(end + 1)))) {
+                    || (b.glueAfter().indexOf(after) >= 0 && end + 1 < text.length
+                    && Character.isLetterOrDigit(text[end + 1]))) {
                 return false;
             }
         }

@@ -1,0 +1,98 @@
+package dev.piimap.classifiers.detect;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
+import java.util.Set;
+
+/**
+ * One pattern of a {@link SpecDetector}, compiled: the RE2J regex and what lets the engine skip it
+ * cheaply where it cannot match. Immutable and thread-safe.
+ *
+ * @param spec          the pattern as written
+ * @param regex         the RE2J regex ({@code ^}-anchored for {@code starts-with} patterns)
+ * @param hasValue      whether the regex holds the group {@value DetectorSpec.NamedPattern#VALUE_GROUP}, the reported span
+ * @param needs         the ASCII characters of {@code needs}, one of which a region must hold; null when there are none
+ * @param startWords    the {@code starts-with} words; null when the pattern is tried everywhere
+ * @param prefilter     tells where the regex cannot match (anchored for {@code starts-with} patterns), built on
+ *                      first use; it lets everything through when the regex is beyond it
+ * @param literalPrefix whether the regex starts with a few fixed characters, which RE2J finds faster than the
+ *                      prefilter in a long region
+ */
+record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean hasValue, boolean[] needs,
+                       StartWords startWords, RegexPrefilter.Lazy prefilter, boolean literalPrefix) {
+
+    /**
+     * Compiles one pattern of a spec whose {@code shrink-on-fail} is {@code shrinkOnFail}.
+     *
+     * @throws IllegalArgumentException naming the pattern, when the regex does not compile or names a group
+     *     other than {@value DetectorSpec.NamedPattern#VALUE_GROUP}, or has that group and may shrink
+     */
+    static CompiledPattern of(DetectorSpec.NamedPattern p, int shrinkOnFail) {
+        Pattern regex;
+        try {
+            // A starts-with pattern is matched with lookingAt(); RE2J stops an anchored search as soon as
+            // no thread is left only when the regex itself starts with ^, else it steps to the end of
+            // the text: without it every attempt would cost the rest of the text.
+            regex = Pattern.compile(p.startsWith().isEmpty() ? p.regex() : "^(?:" + p.regex() + ")");
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("pattern '" + p.name() + "' does not compile (" + e.getDescription()
+                    + "): fix the regex; RE2 syntax has no lookaround and no backreferences", e);
+        }
+        Set<String> groups = regex.namedGroups().keySet();
+        for (String group : groups) {
+            if (!group.equals(DetectorSpec.NamedPattern.VALUE_GROUP)) {
+                throw new IllegalArgumentException("pattern '" + p.name() + "' names the group '" + group
+                        + "': the only named group is '" + DetectorSpec.NamedPattern.VALUE_GROUP
+                        + "' (the reported span); make the others non-capturing, (?:...)");
+            }
+        }
+        boolean hasValue = !groups.isEmpty();
+        if (hasValue && shrinkOnFail > 0) {
+            throw new IllegalArgumentException("pattern '" + p.name() + "' has a '" + DetectorSpec.NamedPattern.VALUE_GROUP
+                    + "' group and 'shrink-on-fail' is " + shrinkOnFail
+                    + ": a value group cannot shrink; remove shrink-on-fail or the group");
+        }
+        boolean anchored = !p.startsWith().isEmpty();
+        return new CompiledPattern(p, regex, hasValue, asciiTable(p.needs()),
+                anchored ? new StartWords(p.startsWith()) : null, new RegexPrefilter.Lazy(p.regex(), anchored),
+                RegexPrefilter.hasLiteralPrefix(p.regex(), 3));
+    }
+
+    /** The ASCII characters of {@code chars} as a table; null for an empty string. */
+    private static boolean[] asciiTable(String chars) {
+        if (chars.isEmpty()) {
+            return null;
+        }
+        boolean[] table = new boolean[128];
+        chars.chars().filter(c -> c < 128).forEach(c -> table[c] = true);
+        return table;
+    }
+
+    /** False when none of the characters the pattern {@code needs} occurs anywhere in the text. */
+    boolean mayOccur(TextIndex index) {
+        if (needs == null || spec.needs().chars().anyMatch(c -> c >= 128)) {
+            return true;
+        }
+        for (char c = 0; c < 128; c++) {
+            if (needs[c] && index.count(c) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code text[start, end)} holds one of the characters the pattern {@code needs} (true when it needs none). */
+    boolean needsFoundIn(char[] text, int start, int end) {
+        if (needs == null) {
+            return true;
+        }
+        for (int i = start; i < end; i++) {
+            char c = text[i];
+            if (c < 128 ? needs[c] : spec.needs().indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.piimap.classifiers.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deterministic automaton, built once from a {@link RegexApproximation}, that tells in one cheap
+ * pass (two array reads per character) whether a stretch of text <em>may</em> hold a match of a
+ * regex: when it answers false the regex certainly has no match there, so the far slower RE2J run
+ * can be skipped; when it answers true RE2J decides. The unanchored form looks for a match anywhere
+ * in the stretch, the anchored one for a match starting at its first character.
+ *
+ * <p>Built eagerly (the subset construction is bounded by {@value #MAX_STATES} states; beyond that
+ * {@link #of} gives up and returns null), then immutable and thread-safe.
+ */
+final class RegexPrefilter {
+    static final int MAX_STATES = 500;
+    /**
+     * The repetition bounds tried in turn: counts kept exactly up to 24, else up to 8, 3 or 1. Counting
+     * inside an unanchored search ({@code AKIA[A-Z0-9]{16}} amid upper-case text) can need a state per
+     * combination of counts; coarser counts filter less but stay small.
+     */
+    private static final int[] MAX_COUNTS = {RegexApproximation.MAX_COUNT, 8, 3, 1};
+    private static final int ACCEPT = -1;
+    private static final int DEAD = -2;
+
+    /** Per symbol (ASCII characters, then {@link RegexApproximation#OTHER}), its class. */
+    private final int[] classOf;
+    private final int classes;
+    /** Per state row (state index times {@link #classes}) and class: the next row, or ACCEPT or DEAD. */
+    private final int[] table;
+    private final boolean acceptsAtOnce;
+
+    private RegexPrefilter(int[] classOf, int classes, int[] table, boolean acceptsAtOnce) {
+        this.classOf = classOf;
+        this.classes = classes;
+        this.table = table;
+        this.acceptsAtOnce = acceptsAtOnce;
+    }
+
+    /**
+     * The prefilter of {@code regex}, or null when it cannot be built (syntax the approximation does
+     * not know, or too many states): the caller then runs the regex everywhere, as without prefilter.
+     *
+     * @param anchored whether a match must start at the first character looked at
+     */
+    static RegexPrefilter of(String regex, boolean anchored) {
+        Map<String, boolean[]> atoms = new HashMap<>();
+        for (int maxCount : MAX_COUNTS) {
+            try {
+                RegexPrefilter built = build(new RegexApproximation(regex, maxCount, atoms), anchored);
+                if (built != null) {
+                    return built;
+                }
+            } catch (IllegalArgumentException | com.google.re2j.PatternSyntaxException e) {
+                // Unknown syntax stays unknown; an automaton too large may fit with coarser counts.
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code text[from, to)} may hold a match (anchored: one starting at {@code from}) that
+     * ends at or before {@code to}.
+     */
+    boolean mayMatch(char[] text, int from, int to) {
+        if (acceptsAtOnce) {
+            return true;
+        }
+        int[] t = table;
+        int[] cls = classOf;
+        int other = cls[RegexApproximation.OTHER];
+        int row = 0;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            row = t[row + (c < 128 ? cls[c] : other)];
+            if (row < 0) {
+                return row == ACCEPT;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A prefilter built on first use, so that loading detectors stays quick and patterns never tried
+     * cost nothing. Thread-safe: threads that race to build it build equal ones, and any may be kept.
+     */
+    static final class Lazy {
+        private static final Object UNBUILT = new Object();
+        private static final Object NONE = new Object();
+        private final String regex;
+        private final boolean anchored;
+        private volatile Object built = UNBUILT;
+
+        Lazy(String regex, boolean anchored) {
+            this.regex = regex;
+            this.anchored = anchored;
+        }
+
+        /** Like {@link RegexPrefilter#mayMatch}; always true when the regex has no prefilter. */
+        boolean mayMatch(char[] text, int from, int to) {
+            Object b = built;
+            if (b == UNBUILT) {
+                RegexPrefilter f = of(regex, anchored);
+                b = f == null ? NONE : f;
+                built = b;
+            }
+            return b == NONE || ((RegexPrefilter) b).mayMatch(text, from, to);
+        }
+    }
+
+    /**
+     * Whether the regex starts with at least {@code length} fixed characters, which RE2J finds with a fast
+     * substring search: over a long text that beats any automaton.
+     */
+    static boolean hasLiteralPrefix(String regex, int length) {
+        int n = 0;
+        while (n < regex.length() && "\\.+*?()[]{}|^$".indexOf(regex.charAt(n)) < 0) {
+            n++;
+        }
+        if (n < regex.length() && "*?{".indexOf(regex.charAt(n)) >= 0) {
+            n--;
+        }
+        return n >= length;
+    }
+
+    private static RegexPrefilter build(RegexApproximation approximation, boolean anchored) {
+        Subsets nfa = new Subsets(approximation);
+        int[] classOf = new int[RegexApproximation.SYMBOLS];
+        int classes = symbolClasses(approximation, classOf);
+        int[] representative = new int[classes];
+        for (int s = RegexApproximation.SYMBOLS - 1; s >= 0; s--) {
+            representative[classOf[s]] = s;
+        }
+        int[] start = nfa.closure(new int[] {approximation.start}, 1);
+        if (contains(start, approximation.accept)) {
+            return new RegexPrefilter(classOf, classes, new int[classes], true);
+        }
+        Map<String, Integer> ids = new HashMap<>();
+        List<int[]> states = new ArrayList<>();
+        ids.put(key(start), 0);
+        states.add(start);
+        TextIndex.IntList table = new TextIndex.IntList();
+        for (int id = 0; id < states.size(); id++) {
+            for (int k = 0; k < classes; k++) {
+                int[] target = nfa.step(states.get(id), representative[k], anchored ? null : start);
+                if (target.length == 0) {
+                    table.add(DEAD);
+                } else if (contains(target, approximation.accept)) {
+                    table.add(ACCEPT);
+                } else {
+                    String key = key(target);
+                    Integer known = ids.get(key);
+                    if (known == null) {
+                        if (states.size() >= MAX_STATES) {
+                            return null;
+                        }
+                        known = states.size();
+                        ids.put(key, known);
+                        states.add(target);
+                    }
+                    table.add(known * classes);
+                }
+            }
+        }
+        return new RegexPrefilter(classOf, classes, table.toArray(), false);
+    }
+
+    /** Groups the symbols no consuming state tells apart; returns the number of groups. */
+    private static int symbolClasses(RegexApproximation nfa, int[] classOf) {
+        Map<String, Integer> bySignature = new HashMap<>();
+        StringBuilder signature = new StringBuilder();
+        for (int s = 0; s < RegexApproximation.SYMBOLS; s++) {
+            signature.setLength(0);
+            for (boolean[] set : nfa.consumes) {
+                if (set != null) {
+                    signature.append(set[s] ? '1' : '0');
+                }
+            }
+            classOf[s] = bySignature.computeIfAbsent(signature.toString(), k -> bySignature.size());
+        }
+        return bySignature.size();
+    }
+
+    /** The subset construction's moves over one automaton, with buffers reused from call to call. */
+    private static final class Subsets {
+        private final boolean[][] consumes;
+        private final int[][] next;
+        private final int accept;
+        private final int[] mark;
+        private final int[] stack;
+        private final int[] moved;
+        private int epoch;
+
+        Subsets(RegexApproximation nfa) {
+            this.consumes = nfa.consumes.toArray(new boolean[0][]);
+            this.next = nfa.next.toArray(new int[0][]);
+            this.accept = nfa.accept;
+            this.mark = new int[consumes.length];
+            this.stack = new int[consumes.length];
+            this.moved = new int[consumes.length];
+        }
+
+        /** The states reached from {@code states} by consuming {@code symbol}, closed, plus {@code restart} if given. */
+        int[] step(int[] states, int symbol, int[] restart) {
+            int n = 0;
+            epoch++;
+            for (int q : states) {
+                boolean[] set = consumes[q];
+                if (set != null && set[symbol]) {
+                    for (int to : next[q]) {
+                        if (mark[to] != epoch) {
+                            mark[to] = epoch;
+                            moved[n++] = to;
+                        }
+                    }
+                }
+            }
+            if (restart != null) {
+                for (int q : restart) {
+                    if (mark[q] != epoch) {
+                        mark[q] = epoch;
+                        moved[n++] = q;
+                    }
+                }
+            }
+            return closure(moved, n);
+        }
+
+        /** The consuming states and the accepting state reachable from {@code from[0, n)} by epsilon moves, sorted. */
+        int[] closure(int[] from, int n) {
+            epoch++;
+            int top = 0;
+            for (int i = 0; i < n; i++) {
+                if (mark[from[i]] != epoch) {
+                    mark[from[i]] = epoch;
+                    stack[top++] = from[i];
+                }
+            }
+            TextIndex.IntList out = new TextIndex.IntList();
+            while (top > 0) {
+                int q = stack[--top];
+                if (consumes[q] != null || q == accept) {
+                    out.add(q);
+                }
+                if (consumes[q] == null) {
+                    for (int to : next[q]) {
+                        if (mark[to] != epoch) {
+                            mark[to] = epoch;
+                            stack[top++] = to;
+                        }
+                    }
+                }
+            }
+            int[] sorted = out.toArray();
+            Arrays.sort(sorted);
+            return sorted;
+        }
+    }
+
+    private static boolean contains(int[] sorted, int state) {
+        return Arrays.binarySearch(sorted, state) >= 0;
+    }
+
+    private static String key(int[] states) {
+        StringBuilder b = new StringBuilder(states.length);
+        for (int q : states) {
+            b.append((char) q);
+        }
+        return b.toString();
+    }
+}

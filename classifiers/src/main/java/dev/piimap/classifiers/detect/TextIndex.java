@@ -1,0 +1,361 @@
+package dev.piimap.classifiers.detect;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One text prepared for many detectors: its characters in an array, and facts about them computed
+ * once, on first use, then shared by every detector that asks (which ASCII characters occur and how
+ * often, where digit runs and word starts are, the lower-cased text). A
+ * {@link dev.piimap.classifiers.Classifier} builds one
+ * per text so that N detectors do not make N passes for the same facts. Each fact costs one linear
+ * pass at most.
+ *
+ * <p>Not thread-safe: an index belongs to the one call that built it. The text must not change while
+ * the index is in use.
+ *
+ * @see Detector#examine(TextIndex)
+ */
+public final class TextIndex {
+    private static final int[] NONE = new int[0];
+    /** Characters handled per block by the branch-free passes, which write a position for every character. */
+    private static final int BLOCK = 1024;
+
+    private final CharSequence text;
+    private final char[] chars;
+    private int[] asciiCounts;
+    private int[] digitRuns;
+    private int[] wordStartsByPrefix;
+    private int[] wordStartOffsets;
+    private String lowerCase;
+    private Map<String, int[]> positions;
+
+    private TextIndex(CharSequence text) {
+        this.text = text;
+        if (text instanceof String s) {
+            this.chars = s.toCharArray();
+        } else {
+            char[] copy = new char[text.length()];
+            for (int i = 0; i < copy.length; i++) {
+                copy[i] = text.charAt(i);
+            }
+            this.chars = copy;
+        }
+    }
+
+    /** An index of {@code text}, which is copied once (later changes to a mutable text are not seen). */
+    public static TextIndex of(CharSequence text) {
+        return new TextIndex(text == null ? "" : text);
+    }
+
+    /** The text as given. */
+    public CharSequence text() {
+        return text;
+    }
+
+    public int length() {
+        return chars.length;
+    }
+
+    /** The characters of the text; callers must not modify the array. */
+    char[] chars() {
+        return chars;
+    }
+
+    /** How many times the ASCII character {@code c} occurs. */
+    int count(char c) {
+        basics();
+        return asciiCounts[c];
+    }
+
+    /** How many characters of the text are ASCII digits. */
+    int digitCount() {
+        basics();
+        int n = 0;
+        for (char c = '0'; c <= '9'; c++) {
+            n += asciiCounts[c];
+        }
+        return n;
+    }
+
+    /**
+     * Maximal runs of ASCII digits as {@code [start0, end0, start1, end1, ...]}, ends exclusive, in
+     * text order.
+     */
+    int[] digitRuns() {
+        basics();
+        return digitRuns;
+    }
+
+    /**
+     * Two passes without data-dependent branches (mixed text would mispredict them at every change of
+     * kind): character counts, then the boundaries of the digit runs.
+     */
+    private void basics() {
+        if (asciiCounts != null) {
+            return;
+        }
+        int[] counts = new int[129];
+        for (char c : chars) {
+            counts[Math.min(c, 128)]++;
+        }
+        IntList bounds = new IntList();
+        int[] block = new int[BLOCK + 1];
+        int previous = 0;
+        for (int from = 0; from < chars.length; from += BLOCK) {
+            int to = Math.min(chars.length, from + BLOCK);
+            int k = 0;
+            for (int i = from; i < to; i++) {
+                int digit = (char) (chars[i] - '0') < 10 ? 1 : 0;
+                block[k] = i;
+                k += digit ^ previous;
+                previous = digit;
+            }
+            bounds.addAll(block, k);
+        }
+        if (previous == 1) {
+            bounds.add(chars.length);
+        }
+        digitRuns = bounds.toArray();
+        asciiCounts = counts;
+    }
+
+    /**
+     * The positions, in text order, of every character that is in {@code set} (a string of
+     * characters, compared exactly).
+     */
+    int[] positionsOf(String set) {
+        if (positions == null) {
+            positions = new HashMap<>();
+        }
+        int[] found = positions.get(set);
+        if (found == null) {
+            found = scanFor(set);
+            positions.put(set, found);
+        }
+        return found;
+    }
+
+    /** One pass without data-dependent branches; characters outside ASCII are confirmed afterwards. */
+    private int[] scanFor(String set) {
+        int[] wanted = new int[129];
+        int expected = 0;
+        for (int i = 0; i < set.length(); i++) {
+            char c = set.charAt(i);
+            int symbol = Math.min(c, 128);
+            if (wanted[symbol] == 0) {
+                expected += symbol < 128 ? count(c) : count128();
+            }
+            wanted[symbol] = 1;
+        }
+        if (expected == 0) {
+            return NONE;
+        }
+        IntList out = new IntList();
+        int[] block = new int[BLOCK + 1];
+        for (int from = 0; from < chars.length; from += BLOCK) {
+            int to = Math.min(chars.length, from + BLOCK);
+            int k = 0;
+            for (int i = from; i < to; i++) {
+                block[k] = i;
+                k += wanted[Math.min(chars[i], 128)];
+            }
+            for (int j = 0; j < k; j++) {
+                char c = chars[block[j]];
+                if (c < 128 || set.indexOf(c) >= 0) {
+                    out.add(block[j]);
+                }
+            }
+        }
+        return out.toArray();
+    }
+
+    private int count128() {
+        basics();
+        return asciiCounts[128];
+    }
+
+    /**
+     * The positions, in text order, where a word may start with two characters whose lower cases are
+     * the ASCII letter {@code first} and {@code second}: the list of {@link #prefixKey}, which for a
+     * {@code second} outside a-z also holds the starts of every other second character. A word starts where the position is 0, or follows a character that is neither
+     * a letter nor a digit, or starts a camel-case hump (an upper-case letter after a lower-case one).
+     */
+    int[] wordStarts(char first, char second) {
+        if (wordStartOffsets == null) {
+            indexWordStarts();
+        }
+        if (first < 'a' || first > 'z') {
+            return NONE;
+        }
+        int key = prefixKey(first, second);
+        int from = wordStartOffsets[key];
+        int to = wordStartOffsets[key + 1];
+        return from == to ? NONE : Arrays.copyOfRange(wordStartsByPrefix, from, to);
+    }
+
+    /**
+     * Collects the word starts, then sorts them by prefix (a counting sort, stable: text order within
+     * one prefix). The first pass, without data-dependent branches, keeps every letter that starts a
+     * word; the second keeps those whose lower case is a letter a-z and computes their prefix.
+     */
+    private void indexWordStarts() {
+        int n = chars.length;
+        IntList positions = new IntList();
+        IntList keys = new IntList();
+        int[] block = new int[BLOCK + 1];
+        int previous = OTHER;
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                char c = chars[i];
+                int kind = c < 128 ? KIND[c] : kindOutsideAscii(c);
+                block[count] = i;
+                count += STARTS[previous * KINDS + kind];
+                previous = kind;
+            }
+            for (int j = 0; j < count; j++) {
+                int i = block[j];
+                char lower = lowerCaseChar(chars[i]);
+                if (lower >= 'a' && lower <= 'z' && i + 1 < n) {
+                    positions.add(i);
+                    keys.add(prefixKey(lower, lowerCaseChar(chars[i + 1])));
+                }
+            }
+        }
+        int[] offsets = new int[26 * 27 + 1];
+        int[] keyArray = keys.toArray();
+        for (int key : keyArray) {
+            offsets[key + 1]++;
+        }
+        for (int k = 1; k < offsets.length; k++) {
+            offsets[k] += offsets[k - 1];
+        }
+        int[] sorted = new int[keyArray.length];
+        int[] fill = Arrays.copyOf(offsets, offsets.length - 1);
+        int[] positionArray = positions.toArray();
+        for (int j = 0; j < keyArray.length; j++) {
+            sorted[fill[keyArray[j]]++] = positionArray[j];
+        }
+        wordStartsByPrefix = sorted;
+        wordStartOffsets = offsets;
+    }
+
+    /** Character kinds for word starts: not a letter or digit, lower-case, upper-case, any other letter or digit. */
+    private static final int OTHER = 0;
+    private static final int LOWER = 1;
+    private static final int UPPER = 2;
+    private static final int ALNUM = 3;
+    private static final int KINDS = 4;
+    private static final byte[] KIND = new byte[128];
+    /**
+     * 1 where a character of the second kind starts a word after one of the first: a letter after a
+     * character that is not a letter or digit, or an upper-case letter after a lower-case one.
+     */
+    private static final int[] STARTS = new int[KINDS * KINDS];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            KIND[c] = (byte) (c >= 'a' && c <= 'z' ? LOWER : c >= 'A' && c <= 'Z' ? UPPER : c >= '0' && c <= '9' ? ALNUM : OTHER);
+        }
+        for (int before = 0; before < KINDS; before++) {
+            for (int kind = LOWER; kind <= UPPER; kind++) {
+                STARTS[before * KINDS + kind] = before == OTHER || (kind == UPPER && before == LOWER) ? 1 : 0;
+            }
+        }
+    }
+
+    private static int kindOutsideAscii(char c) {
+        if (!Character.isLetterOrDigit(c)) {
+            return OTHER;
+        }
+        return Character.isLowerCase(c) ? LOWER : Character.isUpperCase(c) ? UPPER : ALNUM;
+    }
+
+    /**
+     * The list a word start goes to: its first letter a-z, and its second character when that is a
+     * letter a-z too (one shared list for every other second character).
+     */
+    static int prefixKey(char first, char second) {
+        return (first - 'a') * 27 + (second >= 'a' && second <= 'z' ? second - 'a' : 26);
+    }
+
+    /**
+     * Whether a word can start at {@code at}: no letter or digit precedes it, or it starts a camel-case
+     * hump (an upper-case letter after a lower-case one: the {@code Password} of {@code userPassword}).
+     */
+    static boolean startsWord(char[] text, int at) {
+        if (at == 0) {
+            return true;
+        }
+        char before = text[at - 1];
+        if (before < 128) {
+            if (!isAsciiLetterOrDigit(before)) {
+                return true;
+            }
+        } else if (!Character.isLetterOrDigit(before)) {
+            return true;
+        }
+        return Character.isUpperCase(text[at]) && Character.isLowerCase(before);
+    }
+
+    /**
+     * The whole text lower-cased as {@code String.toLowerCase(Locale.ROOT)} does (its length may
+     * differ from the text's).
+     */
+    String lowerCase() {
+        if (lowerCase == null) {
+            lowerCase = text.toString().toLowerCase(Locale.ROOT);
+        }
+        return lowerCase;
+    }
+
+    /** {@link Character#toLowerCase(char)}, with a shortcut for ASCII. */
+    static char lowerCaseChar(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** A growable list of ints. */
+    static final class IntList {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Adds {@code values[0, n)}. */
+        void addAll(int[] more, int n) {
+            if (size + n > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + n, size * 2));
+            }
+            System.arraycopy(more, 0, values, size, n);
+            size += n;
+        }
+
+        int[] toArray() {
+            return size == 0 ? NONE : Arrays.copyOf(values, size);
+        }
+    }
+}
