@@ -102,7 +102,8 @@ final class AddressAnchors {
             shapes |= AddressPatterns.EN_TYPES.contains(word) ? AddressPatterns.EN : 0;
             shapes |= AddressPatterns.FR_TYPES.contains(word) ? AddressPatterns.FR : 0;
             shapes |= AddressPatterns.ES_TYPES.contains(word) ? AddressPatterns.ES : 0;
-            shapes |= AddressPatterns.IT_TYPES.contains(word) ? AddressPatterns.IT : 0;
+            shapes |= AddressPatterns.IT_TYPES.contains(word) ? AddressPatterns.IT | AddressPatterns.IT_LOWER : 0;
+            shapes |= AddressPatterns.EN_TAIL_TYPES.contains(word) ? AddressPatterns.EN_TAIL : 0;
         }
         if (length > 3 && Character.isUpperCase(text.charAt(start))) {
             String compound = end < text.length() && text.charAt(end) == '.' ? word + "." : word;

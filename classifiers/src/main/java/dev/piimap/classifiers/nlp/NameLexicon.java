@@ -59,7 +59,12 @@ public final class NameLexicon {
             "congratulations", "welcome", "per", "via", "ask", "call", "told", "asked", "said", "wrote", "meet",
             "with", "and", "named", "called", "aka", "alias", "interviewer", "candidate",
             "assigned", "approved", "created", "updated", "modified", "deleted", "login", "logged", "bill",
-            "ship", "sold", "deliver", "delivered", "attendee", "speaker", "host", "doctor", "physician");
+            "ship", "sold", "deliver", "delivered", "attendee", "speaker", "host", "doctor", "physician",
+            // closings and thanks in several languages
+            "atentamente", "cordialmente", "distinti", "cordiali", "grüßen", "grüssen", "gruesse", "freundlichen",
+            "freundliche", "groet", "salutations", "greetings", "wishes", "mfg", "lg", "vg", "amicalement",
+            "respectueusement", "abrazos", "abraço", "abraços", "respectfully", "warmly", "regds", "rgds", "thx", "merci",
+            "danke", "gracias", "grazie", "bedankt", "obrigado", "obrigada");
 
     /** Titles that are never also a given name or a word that starts a name, so they are cut off a span's start. */
     static final Set<String> STRIPPED_TITLES = Set.of(
@@ -95,7 +100,25 @@ public final class NameLexicon {
             "associates", "consulting", "university", "college", "school", "hospital", "clinic", "institute",
             "foundation", "airport", "station", "hotel", "museum", "church", "center", "centre", "airlines",
             "airways", "motors", "labs", "studios", "media", "foods", "pharma", "enterprises", "international",
-            "services", "software", "team", "department", "office", "store", "shop", "restaurant", "cafe", "bar");
+            "services", "software", "team", "department", "office", "store", "shop", "restaurant", "cafe", "bar",
+            "insurance", "cloud", "logistics", "health", "healthcare", "energy", "capital", "finance", "financial",
+            "analytics", "networks", "communications", "telecom", "travel", "express", "realty", "properties", "security",
+            "electronics", "construction", "digital", "ventures", "trust", "fund", "lp", "llp", "sas", "spa", "srl",
+            "kg", "oy", "ab", "pty", "limited", "incorporated", "support", "desk", "service", "pharmaceuticals",
+            "therapeutics", "biotech", "dynamics", "robotics", "automotive", "manufacturing", "supplies", "supply",
+            "trading", "traders", "marketing", "agency", "studio", "games", "entertainment", "publishing", "council",
+            "ministry", "committee", "association", "society", "platform", "portal", "project", "programme", "program",
+            "mall", "market", "supermarket", "pharmacy", "bakery", "garage", "gallery", "theatre", "theater",
+            "stadium", "zoo", "library", "academy", "lab", "laboratory", "ag.", "e.v", "kft", "sro",
+            "bvba", "aps", "asa", "oyj", "sp", "spółka", "gruppe", "werke", "versicherung", "banque", "banco");
+
+    /**
+     * Words that start place names ({@code Port Hope}, {@code South Bend}, {@code Lake Placid}, {@code Oud Beijerland}):
+     * a span of two or more words starting with one is not a person.
+     */
+    static final Set<String> PLACE_PREFIXES = Set.of("north", "south", "east", "west", "port", "lake", "new", "mount", "fort",
+            "upper", "lower", "nord", "sud", "süd", "ost", "oud", "nieuw", "bad", "sankt", "borgo", "castel", "porto",
+            "puerto", "isola", "cape", "point");
 
     /** Name particles: part of a name when between name words ({@code Ludwig van Beethoven}). */
     static final Set<String> PARTICLES = Set.of(
@@ -170,17 +193,41 @@ public final class NameLexicon {
         }
         int hyphen = lower.indexOf('-');
         if (hyphen > 0 && hyphen < lower.length() - 1) {
+            // A name only when every part is a name or a particle (Jean-Luc, Al-Sayed), not a code (TY-5890-BLK).
             byte all = 0;
             boolean allWords = true;
             for (String part : lower.split("-")) {
                 Byte p = flags.get(part);
                 byte pf = p == null ? 0 : p;
+                if ((pf & (GIVEN | FAMILY)) == 0 && !PARTICLES.contains(part)) {
+                    return 0;
+                }
                 all |= (byte) (pf & (GIVEN | FAMILY));
                 allWords &= (pf & WORD) != 0 || (pf & (GIVEN | FAMILY)) == 0;
             }
             return all == 0 ? 0 : (byte) (allWords ? all | WORD : all);
         }
         return 0;
+    }
+
+    /** A common word or place that is no given or family name ({@code lamp}, {@code monday}). */
+    boolean isCommonWord(String lower) {
+        byte f = flagsOf(lower);
+        return (f & WORD) != 0 && (f & (GIVEN | FAMILY)) == 0;
+    }
+
+    /** A hyphenated word all of whose parts are common words and none a name ({@code user-agent}, {@code check-in}). */
+    boolean isWordCompound(String lower) {
+        if (lower.indexOf('-') <= 0) {
+            return false;
+        }
+        for (String part : lower.split("-")) {
+            Byte f = flags.get(part);
+            if (f == null || (f & WORD) == 0 || (f & (GIVEN | FAMILY)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A given or family name that is not also a common word or place: enough to look for a name around it. */
@@ -212,8 +259,18 @@ public final class NameLexicon {
         return (f & WORD) == 0 ? 1 : 0.5;
     }
 
-    /** The model's extra features: for each token its tags ({@code g f w ttl lbl prt ini}), possibly none. */
+    /**
+     * The model's extra features: for each token its own gazetteer and cue tags ({@link #tags}), the
+     * tags of its neighbours ({@code p:g} the previous token is a given name, {@code n:f} the next a
+     * family name), its shape ({@code Xx}, {@code XX} amid lower-case text, {@code X!} on an all-capitals
+     * line), whether it starts a line ({@code bol}) and, for capitalised unknown words, the last three letters.
+     */
     public String[][] features(String[] tokens) {
+        return withContext(tokens, tags(tokens));
+    }
+
+    /** Each token's own tags: {@code g f w} (gazetteer), {@code ttl lbl prt ini} (title, label, particle, initial). */
+    String[][] tags(String[] tokens) {
         String[][] out = new String[tokens.length][];
         List<String> tags = new ArrayList<>(4);
         for (int i = 0; i < tokens.length; i++) {
@@ -241,13 +298,74 @@ public final class NameLexicon {
                 if (PARTICLES.contains(lower)) {
                     tags.add("prt");
                 }
-                if (token.length() == 2 && token.charAt(1) == '.' || token.length() == 1 && Character.isUpperCase(token.charAt(0))) {
+                if (NameTokenizer.isInitials(token)) {
                     tags.add("ini");
                 }
             }
             out[i] = tags.toArray(new String[0]);
         }
         return out;
+    }
+
+    /** {@link #features} from tokens and their own tags (training hides some own tags first). */
+    static String[][] withContext(String[] tokens, String[][] tags) {
+        int n = tokens.length;
+        boolean[] lowerLine = new boolean[n];
+        for (int i = 0; i < n; ) {
+            int j = i;
+            boolean lower = false;
+            while (j < n && !tokens[j].equals(NameTokenizer.NEWLINE)) {
+                lower |= hasLowerCaseWord(tokens[j]);
+                j++;
+            }
+            for (int k = i; k < j; k++) {
+                lowerLine[k] = lower;
+            }
+            i = j + 1;
+        }
+        String[][] out = new String[n][];
+        List<String> f = new ArrayList<>(12);
+        for (int i = 0; i < n; i++) {
+            f.clear();
+            String token = tokens[i];
+            f.addAll(List.of(tags[i]));
+            if (i > 0) {
+                for (String t : tags[i - 1]) {
+                    f.add("p:" + t);
+                }
+            }
+            if (i + 1 < n) {
+                for (String t : tags[i + 1]) {
+                    f.add("n:" + t);
+                }
+            }
+            if (i == 0 || tokens[i - 1].equals(NameTokenizer.NEWLINE)) {
+                f.add("bol");
+            }
+            if (Character.isUpperCase(token.charAt(0))) {
+                boolean caps = token.length() > 1 && !hasLowerCase(token);
+                f.add(!caps ? "Xx" : lowerLine[i] ? "XX" : "X!");
+                if (tags[i].length == 0 && token.length() >= 5 && !caps) {
+                    f.add("s3=" + token.substring(token.length() - 3).toLowerCase(Locale.ROOT));
+                }
+            }
+            out[i] = f.toArray(new String[0]);
+        }
+        return out;
+    }
+
+    private static boolean hasLowerCase(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLowerCase(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word of two or more characters starting with a letter and holding a lower-case letter. */
+    static boolean hasLowerCaseWord(String token) {
+        return token.length() >= 2 && Character.isLetter(token.charAt(0)) && hasLowerCase(token);
     }
 
     static String stripPeriod(String word) {

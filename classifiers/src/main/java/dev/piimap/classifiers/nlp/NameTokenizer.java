@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * <p>A token is a run of letters, digits and marks, joined across {@code . ' ’ - @ _ +} when a letter
  * or digit follows ({@code O'Neill}, {@code Jean-Luc}, {@code jane.doe@example.com}, {@code 10.0.0.1}).
- * A possessive {@code 's} is split off ({@code Jane ' s}). A trailing period stays on a single letter ({@code J.}) and on a known abbreviation ({@code Dr.});
+ * A possessive {@code 's} is split off ({@code Jane ' s}). A trailing period stays on initials ({@code J.},
+ * {@code M.N.}) and on a known abbreviation ({@code Dr.});
  * any other punctuation character is a token of its own. Each line break is a token {@value #NEWLINE},
  * so the model sees a name standing alone on a signature line. Offsets are UTF-16 indices into the
  * text given.
@@ -82,6 +83,26 @@ public final class NameTokenizer {
         return out.build();
     }
 
+    /** An initial or run of initials as a token: {@code J}, {@code J.}, {@code M.N.}, {@code J.R.R.}. */
+    static boolean isInitials(String token) {
+        int end = token.endsWith(".") ? token.length() - 1 : token.length();
+        return end > 0 && Character.isUpperCase(token.charAt(0)) && dottedLetters(token, 0, end);
+    }
+
+    /** Single letters joined by periods: {@code M}, {@code M.N}, {@code J.R.R}. */
+    private static boolean dottedLetters(CharSequence text, int start, int end) {
+        if ((end - start) % 2 == 0) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            boolean letter = (i - start) % 2 == 0;
+            if (letter ? !Character.isLetter(text.charAt(i)) : text.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static Tokens tokenize(CharSequence text) {
         return tokenize(text, 0, text.length());
     }
@@ -136,8 +157,8 @@ public final class NameTokenizer {
     }
 
     private static boolean keepsPeriod(CharSequence text, int start, int end) {
-        if (end - start == 1) {
-            return Character.isLetter(text.charAt(start));
+        if (dottedLetters(text, start, end)) {
+            return true;
         }
         if (end - start > 6) {
             return false;

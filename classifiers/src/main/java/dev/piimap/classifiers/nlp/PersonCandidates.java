@@ -8,8 +8,9 @@ import java.util.Locale;
  * The cheap first pass of the person detector: finds the regions of a text worth giving to the model.
  * A region surrounds an anchor, a capitalised word that is a known name ({@link NameLexicon#isName}),
  * a title or strong label ({@code Dr}, {@code Name}, {@code Dear}, {@code Regards}), an initial before
- * a capitalised word ({@code J. Smith}), or the second of two capitalised words in a row. Text without
- * an upper-case letter has no anchor. Linear in the text length; allocates only for capitalised words.
+ * a capitalised word ({@code J. Smith}), or the second of two capitalised words in a row when neither
+ * is only a common word ({@code Zura Kezraka}, not {@code Desk Lamp} or {@code Kestrel Insurance}). Short all-capital words ({@code LG}, {@code NT}) are no
+ * anchors. Text without an upper-case letter has no anchor. Linear in the text length; allocates only for capitalised words.
  */
 final class PersonCandidates {
     /** Characters of context kept on each side of an anchor (then widened to whitespace). */
@@ -29,6 +30,7 @@ final class PersonCandidates {
         List<int[]> regions = new ArrayList<>();
         int n = text.length();
         int previousCapitalEnd = -1;
+        boolean previousCommon = false;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
@@ -51,21 +53,34 @@ final class PersonCandidates {
                 continue;
             }
             boolean anchor;
+            boolean common = false;
             if (i - start == 1) {
                 anchor = isInitialBeforeName(text, i);
-            } else if (i - start > MAX_WORD) {
+            } else if (i - start > MAX_WORD || i - start <= 3 && isAllCaps(text, start, i)) {
+                // Short all-capital words are acronyms (LG, CO, NT); names in all-capital text are longer ones.
                 anchor = false;
             } else {
                 String lower = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
+                common = lexicon.isCommonWord(lower);
                 anchor = NameLexicon.isCue(lower) || lexicon.isName(lower)
-                        || previousCapitalEnd >= 0 && onlySpaces(text, previousCapitalEnd, start);
+                        || previousCapitalEnd >= 0 && !common && !previousCommon && onlySpaces(text, previousCapitalEnd, start);
             }
             if (anchor) {
                 add(regions, text, start, i);
             }
             previousCapitalEnd = i - start >= 2 ? i : -1;
+            previousCommon = common;
         }
         return regions;
+    }
+
+    private static boolean isAllCaps(CharSequence text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (Character.isLowerCase(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isInitialBeforeName(CharSequence text, int end) {

@@ -89,10 +89,24 @@ public final class StreetAddressDetector implements Detector {
         return Overlaps.resolve(found);
     }
 
-    /** Drops trailing spaces and separators a shape may have taken before an unmatched tail. */
+    /**
+     * Drops trailing spaces and separators a shape may have taken before an unmatched tail, and a full
+     * stop ending the sentence ({@code 28014 Madrid.}), but not the period of an abbreviated street type
+     * ({@code Main St.}, {@code Karl-Marx-Str.}).
+     */
     private static int trimEnd(CharSequence window, int start, int end) {
         while (end > start && ",;: \t".indexOf(window.charAt(end - 1)) >= 0) {
             end--;
+        }
+        if (end > start && window.charAt(end - 1) == '.') {
+            int word = end - 1;
+            while (word > start && Character.isLetter(window.charAt(word - 1))) {
+                word--;
+            }
+            String last = window.subSequence(word, end - 1).toString().toLowerCase(Locale.ROOT);
+            if (!AddressPatterns.isAbbreviatedType(last)) {
+                end--;
+            }
         }
         return end;
     }

@@ -20,8 +20,14 @@ import java.util.Random;
  *       {@code {EMAIL}} and {@code {USER}} derive from the last person, {@code {OEMAIL}} is a role address;</li>
  *   <li>addresses: {@code {ADDR}} (any layout), {@code {ADDR1}} (one line), {@code {ADDRML}} (several lines),
  *       {@code {FRAG}} (street without number or postcode with city: not tagged);</li>
+ *   <li>the same person again within a sample: {@code {P1}}..{@code {P4}} (full name, written one way),
+ *       {@code {G1}} (given), {@code {S1}} (family), {@code {T1}} (title, not tagged, then family),
+ *       {@code {E1}} (e-mail) and {@code {U1}} (login) of person 1, and so on;</li>
+ *   <li>capitalised non-names ({@link ThingFactory}): {@code {PRODX} {FIRM} {TOWN} {JOB} {LABELW} {ACRO}
+ *       {CODE} {IDENT} {HTTPM}}, and {@code {FADDR}} (a datafaker address, tagged as an address);</li>
  *   <li>other: {@code {CITY} {COUNTRY} {COMPANY} {PRODUCT} {MONTH} {WEEKDAY} {TEAM} {OPENER} {DATE} {TIME}
- *       {NUM} {ORDER} {TICKET} {AMOUNT} {PHONE} {IP}}.</li>
+ *       {NUM} {ORDER} {TICKET} {AMOUNT} {PHONE} {IP}}; {@code {MSG}} is replaced by a chat message of
+ *       {@link RecordTemplates#MESSAGES} before expansion.</li>
  * </ul>
  * A few samples are written all in capitals or all in lower case.
  */
@@ -38,6 +44,7 @@ final class CorpusGenerator {
     private final Random random;
     private final NameFactory names;
     private final AddressFactory addresses;
+    private final ThingFactory things;
     private final List<String> fillers;
 
     /** {@code inventedShare}: the share of people whose names the gazetteer does not know. */
@@ -45,6 +52,7 @@ final class CorpusGenerator {
         this.random = new Random(seed);
         this.names = new NameFactory(new Random(random.nextLong()), lexicon, inventedShare);
         this.addresses = new AddressFactory(new Random(random.nextLong()));
+        this.things = new ThingFactory(new Random(random.nextLong()));
         this.fillers = GazetteerBuilder.englishWords();
     }
 
@@ -87,7 +95,8 @@ final class CorpusGenerator {
             if (r < 0.11) {
                 t.append(pick(List.of("{NAME}", "{NAME}", "{NAME}", "{FIRST}", "{FIRST}", "{TNAME}", "{LF}", "{CAPS}")));
             } else if (r < 0.22) {
-                t.append(pick(List.of("{CITY}", "{COUNTRY}", "{COMPANY}", "{PRODUCT}", "{MONTH}", "{WEEKDAY}", "{TEAM}", "{OPENER}")));
+                t.append(pick(List.of("{CITY}", "{COUNTRY}", "{COMPANY}", "{PRODUCT}", "{MONTH}", "{WEEKDAY}", "{TEAM}", "{OPENER}",
+                        "{PRODX}", "{FIRM}", "{TOWN}", "{JOB}", "{LABELW}", "{ACRO}", "{CODE}")));
             } else if (r < 0.25) {
                 t.append(pick(List.of("{NUM}", "{DATE}", "{ORDER}", "{AMOUNT}", "{TIME}")));
             } else {
@@ -106,9 +115,54 @@ final class CorpusGenerator {
         return t.append(pick(List.of(".", ".", "?", "!", ""))).toString();
     }
 
+    /** The people of one sample for {@code {P1}}..{@code {P4}} and their other slots, each written one way. */
+    private final class Cast {
+        private final PersonName[] people = new PersonName[5];
+        private final String[] full = new String[5];
+        private final String[] family = new String[5];
+
+        PersonName person(int k) {
+            if (people[k] == null) {
+                people[k] = names.next();
+            }
+            return people[k];
+        }
+
+        String full(int k) {
+            if (full[k] == null) {
+                full[k] = names.render(person(k), false);
+            }
+            return full[k];
+        }
+
+        String family(int k) {
+            if (family[k] == null) {
+                family[k] = names.family(person(k));
+            }
+            return family[k];
+        }
+    }
+
+    /** Replaces each {@code {MSG}} with a message of {@link RecordTemplates#MESSAGES}. */
+    private String withMessages(String template) {
+        if (!template.contains("{MSG}")) {
+            return template;
+        }
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        int at;
+        while ((at = template.indexOf("{MSG}", from)) >= 0) {
+            out.append(template, from, at).append(pick(RecordTemplates.MESSAGES));
+            from = at + 5;
+        }
+        return out.append(template.substring(from)).toString();
+    }
+
     Sample expand(String template) {
+        template = withMessages(template);
         StringBuilder text = new StringBuilder();
         List<Mention> mentions = new ArrayList<>();
+        Cast cast = new Cast();
         PersonName current = null;
         int i = 0;
         while (i < template.length()) {
@@ -141,6 +195,37 @@ final class CorpusGenerator {
                         }
                     };
                     mentions.add(new Mention(EntityType.PERSON, text.length(), text.length() + written.length()));
+                    text.append(written);
+                }
+                case "P1", "P2", "P3", "P4", "G1", "G2", "G3", "G4", "S1", "S2", "S3", "S4", "T1", "T2", "T3", "T4" -> {
+                    int k = slot.charAt(1) - '0';
+                    current = cast.person(k);
+                    String written = switch (slot.charAt(0)) {
+                        case 'P' -> cast.full(k);
+                        case 'G' -> current.given();
+                        case 'S' -> cast.family(k);
+                        default -> {
+                            text.append(names.title(current)).append(' ');
+                            yield cast.family(k);
+                        }
+                    };
+                    mentions.add(new Mention(EntityType.PERSON, text.length(), text.length() + written.length()));
+                    text.append(written);
+                }
+                case "E1", "E2", "E3", "E4" -> text.append(names.email(cast.person(slot.charAt(1) - '0'), pick(DOMAINS)));
+                case "U1", "U2", "U3", "U4" -> text.append(names.username(cast.person(slot.charAt(1) - '0')));
+                case "PRODX" -> text.append(things.product());
+                case "FIRM" -> text.append(things.company());
+                case "TOWN" -> text.append(things.town());
+                case "JOB" -> text.append(things.job());
+                case "LABELW" -> text.append(things.label());
+                case "ACRO" -> text.append(things.acronym());
+                case "CODE" -> text.append(things.code());
+                case "IDENT" -> text.append(things.identifier());
+                case "HTTPM" -> text.append(pick(List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")));
+                case "FADDR" -> {
+                    String written = things.fakerAddress();
+                    mentions.add(new Mention(EntityType.STREET_ADDRESS, text.length(), text.length() + written.length()));
                     text.append(written);
                 }
                 case "EMAIL" -> text.append(names.email(current != null ? current : names.next(), pick(DOMAINS)));

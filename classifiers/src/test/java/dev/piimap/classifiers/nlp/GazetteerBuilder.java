@@ -9,17 +9,26 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Builds the name gazetteer ({@link NameLexicon#GAZETTEER}) from datafaker's Latin-script name lists,
- * {@link RomanisedNames}, and common words (datafaker's English word lists and {@link Vocabulary}).
+ * {@link RomanisedNames}, and common words: datafaker's English word lists, the words of the running
+ * text of datafaker's other English files (product names, jobs, quotes, ...; {@link #proseWords}), and
+ * {@link Vocabulary}.
  * Deterministic: the same datafaker version gives the same bytes.
  */
 final class GazetteerBuilder {
@@ -54,6 +63,7 @@ final class GazetteerBuilder {
         for (String file : WORD_FILES) {
             collectWords(faker(yaml, file), flags);
         }
+        proseWords(yaml, flags).forEach(w -> addWord(flags, w));
         Vocabulary.commonWords().forEach(w -> addWord(flags, w));
         TreeMap<String, String> out = new TreeMap<>();
         flags.forEach((word, f) -> {
@@ -90,6 +100,97 @@ final class GazetteerBuilder {
         TreeMap<String, Byte> words = new TreeMap<>();
         collectWords(faker(new YAMLMapper(), "en/words.yml"), words);
         return words.keySet().stream().filter(w -> w.chars().allMatch(Character::isLowerCase)).toList();
+    }
+
+    /** Keys of datafaker files whose values are names or places, not running text. */
+    private static final Pattern NAME_KEYS = Pattern.compile(".*(name|city|street|prefix|suffix|author|artist|character).*");
+    private static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}{2,}");
+
+    /**
+     * Words of the running text of datafaker's English files (products, jobs, places, quotes), seen in
+     * two files or three times; a word that is also a given or family name only when written in lower
+     * case more often than capitalised ({@code will}, {@code grace}, but not {@code henry}).
+     */
+    static List<String> proseWords(YAMLMapper yaml, Map<String, Byte> names) {
+        Map<String, int[]> counts = new HashMap<>();
+        Map<String, String> lastFile = new HashMap<>();
+        for (String file : englishFiles()) {
+            JsonNode root;
+            try (InputStream in = GazetteerBuilder.class.getClassLoader().getResourceAsStream(file)) {
+                root = yaml.readTree(in);
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            collectProse(root, file, counts, lastFile);
+        }
+        List<String> out = new ArrayList<>();
+        counts.forEach((word, c) -> {
+            boolean frequent = c[1] >= 2 || c[0] + c[2] >= 3;
+            boolean name = names.containsKey(word) && (names.get(word) & (NameLexicon.GIVEN | NameLexicon.FAMILY)) != 0;
+            if (frequent && (name ? c[0] > c[2] : true)) {
+                out.add(word);
+            }
+        });
+        Collections.sort(out);
+        return out;
+    }
+
+    /** {@code counts}: lower-case uses, files, capitalised uses (other capitals, such as acronyms, are skipped). */
+    private static void collectProse(JsonNode node, String file, Map<String, int[]> counts, Map<String, String> lastFile) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (!NAME_KEYS.matcher(e.getKey().toLowerCase(Locale.ROOT)).matches()) {
+                    collectProse(e.getValue(), file, counts, lastFile);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectProse(child, file, counts, lastFile));
+        } else if (node.isTextual()) {
+            String text = node.asText();
+            if (text.contains("@") || text.contains("#{") || text.contains("http") || text.contains(".com")) {
+                return;
+            }
+            for (String raw : text.split("\\s+")) {
+                String t = raw.replaceAll("^[\\p{Punct}«»¿¡…]+|[\\p{Punct}«»¿¡…]+$", "");
+                String lower = t.toLowerCase(Locale.ROOT);
+                if (!LOWER_WORD.matcher(lower).matches()) {
+                    continue;
+                }
+                boolean capitalised = Character.isUpperCase(t.charAt(0)) && t.substring(1).equals(lower.substring(1));
+                if (!t.equals(lower) && !capitalised) {
+                    continue;
+                }
+                int[] c = counts.computeIfAbsent(lower, k -> new int[3]);
+                c[t.equals(lower) ? 0 : 2]++;
+                if (!file.equals(lastFile.put(lower, file))) {
+                    c[1]++;
+                }
+            }
+        }
+    }
+
+    /** datafaker's English resource files ({@code en/*.yml}), sorted. */
+    private static List<String> englishFiles() {
+        URL any = GazetteerBuilder.class.getClassLoader().getResource("en/words.yml");
+        if (any == null) {
+            throw new IllegalStateException("datafaker resource en/words.yml is missing: is datafaker 2.7.0 on the test class path?");
+        }
+        try {
+            JarURLConnection connection = (JarURLConnection) any.openConnection();
+            connection.setUseCaches(false);
+            List<String> files = new ArrayList<>();
+            try (JarFile jar = connection.getJarFile()) {
+                for (JarEntry e : Collections.list(jar.entries())) {
+                    if (e.getName().startsWith("en/") && e.getName().endsWith(".yml")) {
+                        files.add(e.getName());
+                    }
+                }
+            }
+            Collections.sort(files);
+            return files;
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("cannot list datafaker's English resources next to " + any, e);
+        }
     }
 
     private static JsonNode faker(YAMLMapper yaml, String file) {

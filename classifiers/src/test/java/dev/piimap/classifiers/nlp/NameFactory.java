@@ -24,6 +24,16 @@ final class NameFactory {
             {"pt-BR", "2"}, {"tr", "1.5"}, {"sv", "1"}, {"nb-NO", "0.7"}, {"da-DK", "0.7"}, {"fi-FI", "0.7"},
             {"hu", "1"}, {"cs-CZ", "1"}, {"hr", "0.7"}, {"vi", "1"}, {"id", "1"}, {"ca", "0.5"}};
     private static final double ROMANISED_WEIGHT = 1.2;
+    /** Given names that are also English words or places (the gazetteer flags most as common words). */
+    private static final List<String> WORD_NAMES = List.of("Bob", "Sally", "Grace", "Will", "Rose", "Mark", "Bill", "Dawn",
+            "Hope", "Joy", "May", "June", "April", "Faith", "Amber", "Ruby", "Jack", "Frank", "Guy", "Pat", "Rob", "Sue",
+            "Art", "Ray", "Holly", "Ivy", "Daisy", "Iris", "Lily", "Violet", "Jade", "Crystal", "Pearl", "Autumn", "Summer",
+            "Sky", "Hunter", "Chase", "Mason", "Carter", "Penny", "Sandy", "Rusty", "Chip", "Lance", "Drew", "Grant",
+            "Miles", "Royal", "Paris", "Sydney", "Austin", "Dallas", "Florence", "Georgia", "Virginia", "Victoria",
+            "Charlotte", "Chester", "Denver", "India", "China", "Aurora", "Nova", "Max", "Destiny", "Patience", "Constance",
+            "Angel", "Honey", "Misty", "Rocky", "Sonny", "Buddy", "Rich", "Gene", "Earl", "Duke", "Prince", "Bishop");
+    /** Share of English-speaking people whose given name is one of {@link #WORD_NAMES}. */
+    private static final double WORD_NAME_SHARE = 0.25;
     private static final String[] SYLLABLES = {
             "ka", "lo", "mi", "ra", "zu", "te", "no", "vi", "sha", "dre", "bal", "tor", "quen", "yar", "mel", "dos",
             "ix", "ul", "fen", "gor", "hal", "jin", "kez", "lum", "mav", "nor", "pel", "ris", "sot", "tav", "ur",
@@ -62,6 +72,10 @@ final class NameFactory {
             return new PersonName("invented", invented(), random.nextDouble() < 0.15 ? invented() : null, invented(), false);
         }
         Culture c = culture();
+        if (c.id().startsWith("en") && random.nextDouble() < WORD_NAME_SHARE) {
+            // A given name that is also a word or place, so the model learns it from the family name beside it.
+            return new PersonName(c.id(), pick(WORD_NAMES), null, latin(() -> c.faker().name().lastName()), false);
+        }
         if (c.romanised() != null) {
             RomanisedNames r = c.romanised();
             String middle = random.nextDouble() < 0.1 ? pick(r.given()) : null;

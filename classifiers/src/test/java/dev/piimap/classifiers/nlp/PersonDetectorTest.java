@@ -1,6 +1,8 @@
 package dev.piimap.classifiers.nlp;
 
 import dev.piimap.classifiers.Classifier;
+import dev.piimap.classifiers.EntityType;
+import dev.piimap.classifiers.detect.Evidence;
 import dev.piimap.classifiers.detect.Finding;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,31 @@ class PersonDetectorTest {
         assertThat(PersonDetector.modelRuns()).isEqualTo(before);
         assertThat(PERSON.detect("Please ask Margaret Thompson.")).hasSize(1);
         assertThat(PersonDetector.modelRuns()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void capitalisedCommonWordsAndAcronymsAloneNeverRunTheModel() {
+        long before = PersonDetector.modelRuns();
+
+        assertThat(PERSON.detect("SKU-1,Classic Desk Lamp,19.90\nSKU-2,Arctic Air Purifier,89.00\nGET /api OK LG NT")).isEmpty();
+        assertThat(PersonDetector.modelRuns()).isEqualTo(before);
+    }
+
+    @Test
+    void otherOccurrencesOfAConfidentNameAreFoundToo() {
+        String text = "Hi Royal, thanks!\n[10:02] Royal: it broke\nRoyal Mail lost it; Royalty is not Royal.";
+        Finding confident = new Finding(EntityType.PERSON, 3, 8, 0.95, PersonDetector.ID,
+                new Evidence("name-finder", null, List.of(), 0.95, 0.95));
+
+        List<Finding> all = RepeatedNames.withRepeats(text, List.of(confident), NameLexicon.shipped());
+
+        assertThat(all).extracting(f -> text.substring(f.start(), f.end())).containsExactly("Royal", "Royal", "Royal");
+        assertThat(all.subList(1, 3)).allSatisfy(f -> {
+            assertThat(f.score()).isEqualTo(RepeatedNames.REPEAT_SCORE);
+            assertThat(f.evidence().pattern()).isEqualTo("name-repeat");
+        });
+        assertThat(RepeatedNames.withRepeats(text, List.of(new Finding(EntityType.PERSON, 3, 8, 0.6, PersonDetector.ID,
+                new Evidence("name-finder", null, List.of(), 0.6, 0.6))), NameLexicon.shipped())).hasSize(1);
     }
 
     @Test

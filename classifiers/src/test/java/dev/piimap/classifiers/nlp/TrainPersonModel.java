@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public final class TrainPersonModel {
     static final long SEED = 20261129L;
-    static final int SAMPLES = 14000;
+    static final int SAMPLES = 16000;
     static final double RANDOM_SHARE = 0.3;
     static final double PAIR_SHARE = 0.15;
     /** Share of training people with invented names (no gazetteer entry). */
@@ -39,7 +39,7 @@ public final class TrainPersonModel {
     /** Every n-th training sample has the gazetteer tags of its names hidden, as for names no list knows. */
     static final int HIDE_GAZETTEER_EVERY = 4;
     static final int ITERATIONS = 120;
-    static final int CUTOFF = 3;
+    static final int CUTOFF = 5;
     static final int BEAM_SIZE = 1;
 
     private TrainPersonModel() {
@@ -106,10 +106,11 @@ public final class TrainPersonModel {
         List<NameSample> samples = new ArrayList<>(nameSampleLines.size());
         for (int i = 0; i < nameSampleLines.size(); i++) {
             NameSample parsed = NameSample.parse(nameSampleLines.get(i), CorpusGenerator.PERSON_TYPE, true);
-            String[][] features = lexicon.features(parsed.getSentence());
+            String[][] tags = lexicon.tags(parsed.getSentence());
             if (i % HIDE_GAZETTEER_EVERY == 0) {
-                hideNameTags(features, parsed.getNames());
+                hideNameTags(tags, parsed.getNames());
             }
+            String[][] features = NameLexicon.withContext(parsed.getSentence(), tags);
             samples.add(new NameSample(parsed.getSentence(), parsed.getNames(), features, true));
         }
         try (ObjectStream<NameSample> stream = ObjectStreamUtils.createObjectStream(samples)) {

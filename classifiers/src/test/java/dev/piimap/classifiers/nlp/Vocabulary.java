@@ -83,6 +83,58 @@ final class Vocabulary {
             "Warning", "Report", "Meeting", "Agenda", "Minutes", "Project", "Release", "Version", "Build",
             "Christmas", "Easter", "Halloween", "Thanksgiving", "Ramadan", "Diwali", "New Year", "Black Friday");
 
+    /**
+     * Everyday words of letters, forms and records in German, French, Spanish, Italian, Dutch and
+     * Portuguese, capitalised in those texts at a sentence start, in a label or (German) as nouns.
+     */
+    static final List<String> FOREIGN_WORDS = List.of(
+            // Abbreviations of labels
+            "tel", "tél", "fax", "mob", "ref", "nr", "qty", "pcs", "ext", "approx", "incl", "excl", "misc",
+            // German
+            "ihr", "ihre", "ihren", "ihrem", "ihrer", "sie", "wir", "unser", "unsere", "mein", "meine", "der", "die",
+            "das", "den", "dem", "des", "ein", "eine", "und", "oder", "aber", "bitte", "danke", "vielen", "dank",
+            "herzliche", "freundliche", "grüße", "gruß", "geehrte", "geehrter", "sehr", "hallo", "liebe", "lieber",
+            "datum", "geburtsdatum", "geburtsort", "betrag", "summe", "rechnung", "rechnungsnummer", "kunde", "kundin",
+            "kundennummer", "kundenkonto", "anschrift", "adresse", "straße", "telefon", "mobil", "bestellung",
+            "lieferung", "zahlung", "überweisung", "konto", "kontonummer", "steuer", "steuernummer", "frage",
+            "antwort", "anfrage", "nachricht", "betreff", "anlage", "anhang", "termin", "vertrag", "vertragsnummer",
+            "versicherung", "schaden", "schadennummer", "antrag", "bescheid", "erstattung", "gutschrift", "mahnung",
+            "frist", "unterschrift", "unterlagen", "ausweis", "personalausweis", "reisepass", "staatsangehörigkeit",
+            "familienstand", "beruf", "arbeitgeber", "gehalt", "abrechnung", "lohn", "urlaub", "krankmeldung",
+            "abteilung", "leitung", "geschäftsführung", "vorstand", "team", "kollegen", "mitarbeiter", "artikel",
+            "menge", "preis", "gesamt", "mehrwertsteuer", "versand", "rücksendung", "bearbeitung", "hinweis",
+            "wichtig", "dringend", "heute", "morgen", "gestern", "woche", "monat", "jahr", "uhr", "seite",
+            // French
+            "le", "la", "les", "un", "une", "des", "et", "ou", "mais", "votre", "vos", "notre", "nos", "madame",
+            "monsieur", "bonjour", "merci", "cordialement", "salutations", "veuillez", "agréer", "objet", "date",
+            "montant", "facture", "numéro", "client", "cliente", "commande", "livraison", "paiement", "compte",
+            "adresse", "téléphone", "courriel", "naissance", "né", "née", "lieu", "dossier", "contrat", "assurance",
+            "sinistre", "remboursement", "demande", "réponse", "pièce", "jointe", "signature", "service",
+            "direction", "société", "référence", "total", "prix", "quantité", "article", "échéance", "relevé",
+            // Spanish
+            "el", "los", "las", "una", "unos", "y", "o", "pero", "su", "sus", "nuestro", "nuestra", "estimado",
+            "estimada", "atentamente", "saludos", "gracias", "fecha", "importe", "factura", "número", "cliente",
+            "pedido", "envío", "pago", "cuenta", "dirección", "teléfono", "correo", "nacimiento", "lugar",
+            "expediente", "contrato", "seguro", "siniestro", "reembolso", "solicitud", "respuesta", "adjunto",
+            "firma", "departamento", "empresa", "referencia", "precio", "cantidad", "vencimiento", "proveedor",
+            // Italian
+            "il", "lo", "gli", "uno", "ed", "ma", "suo", "sua", "nostro", "nostra", "gentile", "egregio", "cordiali",
+            "saluti", "distinti", "grazie", "data", "importo", "fattura", "numero", "ordine", "spedizione",
+            "pagamento", "conto", "indirizzo", "telefono", "cellulare", "nascita", "luogo", "pratica", "contratto",
+            "assicurazione", "sinistro", "rimborso", "richiesta", "risposta", "allegato", "firma", "ufficio",
+            "azienda", "riferimento", "prezzo", "quantità", "scadenza", "codice", "fiscale", "residenza",
+            // Dutch
+            "de", "het", "een", "en", "of", "maar", "uw", "onze", "ons", "geachte", "beste", "hartelijk", "bedankt",
+            "groet", "groeten", "vriendelijke", "datum", "bedrag", "factuur", "nummer", "klant", "bestelling",
+            "levering", "betaling", "rekening", "adres", "telefoon", "geboortedatum", "geboorteplaats", "dossier",
+            "contract", "verzekering", "schade", "terugbetaling", "aanvraag", "antwoord", "bijlage", "handtekening",
+            "afdeling", "bedrijf", "kenmerk", "prijs", "aantal", "vervaldatum",
+            // Portuguese
+            "os", "as", "um", "uma", "seu", "sua", "nosso", "nossa", "prezado", "prezada", "atenciosamente",
+            "obrigado", "obrigada", "valor", "fatura", "número", "encomenda", "entrega", "pagamento", "conta",
+            "endereço", "telefone", "nascimento", "local", "processo", "contrato", "seguro", "reembolso",
+            "pedido", "resposta", "anexo", "assinatura", "departamento", "empresa", "referência", "preço");
+
     private Vocabulary() {
     }
 
@@ -91,7 +143,7 @@ final class Vocabulary {
      * place" flag. Companies and products are left out: their words are mostly real names (Ralph Lauren).
      */
     static Stream<String> commonWords() {
-        return Stream.of(CITIES, COUNTRIES, MONTHS, WEEKDAYS, TEAMS, OPENERS)
+        return Stream.of(CITIES, COUNTRIES, MONTHS, WEEKDAYS, TEAMS, OPENERS, FOREIGN_WORDS)
                 .flatMap(List::stream)
                 .flatMap(s -> Stream.of(s.split("[ &]+")));
     }

@@ -55,6 +55,7 @@ class FilesConnectorTest {
                 tuple("notes.txt", EntityType.EMAIL_ADDRESS),
                 tuple("docs/letter.pdf", EntityType.EMAIL_ADDRESS),
                 tuple("docs/memo.docx", EntityType.EMAIL_ADDRESS),
+                tuple("mail/invoice.eml", EntityType.PERSON),
                 tuple("mail/invoice.eml", EntityType.EMAIL_ADDRESS),
                 tuple("mail/invoice.eml!/invoice.pdf", EntityType.EMAIL_ADDRESS),
                 tuple("archive/bundle.zip!/readme.txt", EntityType.EMAIL_ADDRESS),

@@ -88,6 +88,7 @@ class ObjectStoreFilesTest {
                 tuple("notes.txt", EntityType.EMAIL_ADDRESS),
                 tuple("docs/letter.pdf", EntityType.EMAIL_ADDRESS),
                 tuple("docs/memo.docx", EntityType.EMAIL_ADDRESS),
+                tuple("mail/invoice.eml", EntityType.PERSON),
                 tuple("mail/invoice.eml", EntityType.EMAIL_ADDRESS),
                 tuple("mail/invoice.eml!/invoice.pdf", EntityType.EMAIL_ADDRESS),
                 tuple("archive/bundle.zip!/readme.txt", EntityType.EMAIL_ADDRESS),
