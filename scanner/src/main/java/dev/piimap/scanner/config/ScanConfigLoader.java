@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.piimap.scanner.extract.ExtractionLimits;
+import dev.piimap.scanner.extract.OcrSettings;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +36,8 @@ public final class ScanConfigLoader {
     static final Set<String> FILES_KEYS = Set.of("name", "type", "root", "include", "s3");
     static final Set<String> S3_KEYS = Set.of("endpoint", "path-style", "access-key", "secret-key", "region");
     static final Set<String> EXTRACTION_KEYS = Set.of("max-embedded-depth", "max-embedded-count", "max-chars-per-item",
-            "max-bytes-per-item", "max-zip-ratio", "max-xml-depth", "max-seconds-per-item");
+            "max-bytes-per-item", "max-zip-ratio", "max-xml-depth", "max-seconds-per-item", "ocr", "ocr-languages",
+            "tesseract-path");
     static final List<String> SOURCE_TYPES = List.of("jdbc", "files");
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -97,7 +99,7 @@ public final class ScanConfigLoader {
             }
             sources.add(source);
         }
-        ExtractionLimits limits = parseLimits(root.get("extraction"));
+        ExtractionLimits limits = parseLimits(root.get("extraction"), baseDir);
         boolean samples = true;
         if (root.has("samples")) {
             JsonNode s = root.get("samples");
@@ -202,7 +204,7 @@ public final class ScanConfigLoader {
         return new FilesSourceConfig(name, resolvePath(root, baseDir), include, s3);
     }
 
-    private ExtractionLimits parseLimits(JsonNode node) {
+    private ExtractionLimits parseLimits(JsonNode node, Path baseDir) {
         ExtractionLimits d = ExtractionLimits.defaults();
         if (node == null || node.isNull()) {
             return d;
@@ -216,7 +218,36 @@ public final class ScanConfigLoader {
                 positive(node, "max-bytes-per-item", d.maxBytesPerItem(), 1),
                 positive(node, "max-zip-ratio", d.maxZipRatio(), 1),
                 (int) positive(node, "max-xml-depth", d.maxXmlDepth(), 1),
-                Duration.ofSeconds(positive(node, "max-seconds-per-item", d.maxTimePerItem().toSeconds(), 1)));
+                Duration.ofSeconds(positive(node, "max-seconds-per-item", d.maxTimePerItem().toSeconds(), 1)),
+                parseOcr(node, baseDir));
+    }
+
+    /** {@code ocr: auto|off}, {@code ocr-languages: eng+deu}, {@code tesseract-path: /opt/tesseract/bin}. */
+    private OcrSettings parseOcr(JsonNode node, Path baseDir) {
+        OcrSettings d = OcrSettings.auto();
+        boolean enabled = d.enabled();
+        JsonNode mode = node.get("ocr");
+        if (mode != null && !mode.isNull()) {
+            // YAML reads a bare off/no as false.
+            String value = mode.isBoolean() ? (mode.booleanValue() ? "auto" : "off") : mode.asText().trim();
+            if (!value.equals("auto") && !value.equals("off")) {
+                throw ConfigException.invalid("extraction.ocr", value, "must be auto or off",
+                        "write auto (OCR images and scanned PDFs when Tesseract is installed) or off");
+            }
+            enabled = value.equals("auto");
+        }
+        String languages = d.languages();
+        JsonNode langs = node.get("ocr-languages");
+        if (langs != null && !langs.isNull()) {
+            languages = langs.asText().trim();
+            if (!langs.isValueNode() || !languages.matches("[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)*")) {
+                throw ConfigException.invalid("extraction.ocr-languages", langs.isValueNode() ? languages : null,
+                        "must be Tesseract language codes joined with '+'",
+                        "write e.g. eng or eng+deu (installed ones: tesseract --list-langs)");
+            }
+        }
+        String path = optionalText(node, "tesseract-path", "extraction.tesseract-path");
+        return new OcrSettings(enabled, languages, path == null ? null : resolvePath(path, baseDir));
     }
 
     private static long positive(JsonNode parent, String key, long fallback, long min) {

@@ -92,10 +92,14 @@ final class ItemBudget {
         return multiplySaturated(base, limits.maxZipRatio());
     }
 
-    /** Claims a slot for one more embedded document; false (and the limit noted) when none is left. */
+    /**
+     * Claims a slot for one more embedded document; when none is left the item stops (false). Stopping,
+     * not just skipping, matters: a container parser walks past a skipped entry by decompressing it,
+     * so an archive of a million entries would otherwise be unpacked in full to report nothing.
+     */
     boolean claimEmbeddedSlot() {
         if (embeddedCount >= limits.maxEmbeddedCount()) {
-            noteLimit(LimitReasons.embeddedCount(limits.maxEmbeddedCount()));
+            stop(LimitReasons.embeddedCount(limits.maxEmbeddedCount()));
             return false;
         }
         embeddedCount++;

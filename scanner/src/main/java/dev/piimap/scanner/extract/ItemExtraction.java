@@ -10,6 +10,7 @@ import org.apache.tika.metadata.Office;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.ContentHandler;
 
 import java.io.IOException;
@@ -49,6 +50,7 @@ final class ItemExtraction implements EmbeddedDocumentExtractor {
     private final ParseContext context = new ParseContext();
     private final EmbeddedNames names = new EmbeddedNames();
     private final Deque<Frame> open = new ArrayDeque<>();
+    private final boolean ocrActive;
 
     private static final class Frame {
         final String path;
@@ -65,6 +67,11 @@ final class ItemExtraction implements EmbeddedDocumentExtractor {
         this.sink = sink;
         context.set(Parser.class, parser);
         context.set(EmbeddedDocumentExtractor.class, this);
+        ocrActive = OcrEngine.active(budget.limits().ocr());
+        PDFParserConfig pdf = new PDFParserConfig();
+        // AUTO: pages with (almost) no text layer are rendered and read by Tesseract; others are not.
+        pdf.setOcrStrategy(ocrActive ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
     }
 
     /** Parses the item; returns once its document has ended. */
@@ -105,7 +112,10 @@ final class ItemExtraction implements EmbeddedDocumentExtractor {
         if (depth > limits.maxEmbeddedDepth()) {
             skip(path, declared, LimitReasons.embeddedDepth(limits.maxEmbeddedDepth()));
         } else if (declared != null && declared > budget.remainingExpansion()) {
+            // The archive declares more than the ratio allows: a bomb. Stop the item here, since the
+            // container parser would decompress the entry anyway to walk past it (42.zip style).
             skip(path, declared, LimitReasons.zipBomb(limits.maxZipRatio()));
+            budget.stop(LimitReasons.zipBomb(limits.maxZipRatio()));
         } else {
             InputStream budgeted = new BudgetedInputStream(stream, budget, true, Long.MAX_VALUE, null);
             TemporaryResources tmp = new TemporaryResources();
@@ -115,6 +125,7 @@ final class ItemExtraction implements EmbeddedDocumentExtractor {
                     tis.setOpenContainer(parentStream.getOpenContainer());
                 }
                 parseDocument(path, tis, metadata, declared);
+                drainCharged(budgeted);
             } finally {
                 closeQuietly(tmp);
             }
@@ -153,10 +164,18 @@ final class ItemExtraction implements EmbeddedDocumentExtractor {
             return DocumentOutcome.truncated(LimitReasons.characters(budget.limits().maxCharsPerItem()));
         }
         if (!text.sawText() && frame.children == 0) {
-            return DocumentOutcome.skipped("no text extracted ("
-                    + FailureReasons.mediaType(metadata.get(Metadata.CONTENT_TYPE)) + ")");
+            String mediaType = FailureReasons.mediaType(metadata.get(Metadata.CONTENT_TYPE));
+            if (!ocrActive && needsOcr(mediaType)) {
+                return DocumentOutcome.skipped(OcrEngine.inactiveReason(budget.limits().ocr()) + " (" + mediaType + ")");
+            }
+            return DocumentOutcome.skipped("no text extracted (" + mediaType + ")");
         }
         return DocumentOutcome.ok();
+    }
+
+    /** Documents whose text, if any, is in pixels: images, and PDFs without a text layer (scans). */
+    private static boolean needsOcr(String mediaType) {
+        return mediaType.startsWith("image/") || mediaType.equals("application/pdf");
     }
 
     private void skip(String path, Long bytes, String limit) {
@@ -188,6 +207,25 @@ final class ItemExtraction implements EmbeddedDocumentExtractor {
             return n >= 0 ? n : null;
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * Reads what the entry's parser left unread, charging it to the zip-bomb budget. A container parser
+     * walking a stream decompresses a skipped entry anyway to reach the next one; uncharged, entries
+     * no parser reads (binary blobs of zeros, 42.zip style) would unpack without limit. The drain stops
+     * as soon as the budget is spent, which stops the item.
+     */
+    private static void drainCharged(InputStream budgeted) {
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            while (budgeted.read(buffer) >= 0) {
+                // charged by the budgeted stream; nothing else to do with the bytes
+            }
+        } catch (LimitExceededException e) {
+            // the budget stopped the item; the caller's checkNotStopped ends the container
+        } catch (IOException | RuntimeException e) {
+            // a broken entry stream: its parser already had its say in the outcome
         }
     }
 

@@ -9,14 +9,18 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@link TextExtractor} on Apache Tika: type auto-detection, every standard parser except the ones
- * that start external programs (OCR, ExifTool, FFmpeg), Tika's secure XML settings (no external
- * entities, no DTD loading, a small entity expansion limit), and no network access.
+ * that start external programs (ExifTool, FFmpeg), Tika's secure XML settings (no external entities,
+ * no DTD loading, a small entity expansion limit), and no network access. Images and scanned PDF pages
+ * go through Tesseract OCR when {@link OcrSettings} enable it and the program is installed; otherwise
+ * they end {@code skipped} with the reason {@value OcrSettings#NO_ENGINE}.
  *
  * <p>Each item is parsed on its own daemon thread while the caller waits at most the time limit; then
  * the parse is stopped (every budgeted stream and handler fails), interrupted, given a short grace and
@@ -26,6 +30,10 @@ public final class TikaTextExtractor implements TextExtractor {
     /** How long an interrupted parse may take to wind down before it is abandoned. */
     static final Duration GRACE = Duration.ofSeconds(2);
 
+    /**
+     * Every standard parser but the ones that start external programs; Tesseract is added back, with
+     * explicit settings, only where OCR is active (see {@link #tikaConfigXml}).
+     */
     private static final String TIKA_CONFIG = """
             <?xml version="1.0" encoding="UTF-8"?>
             <properties>
@@ -34,11 +42,23 @@ public final class TikaTextExtractor implements TextExtractor {
                   <parser-exclude class="org.apache.tika.parser.ocr.TesseractOCRParser"/>
                   <parser-exclude class="org.apache.tika.parser.external.CompositeExternalParser"/>
                 </parser>
-              </parsers>
+            %s  </parsers>
             </properties>
             """;
+    private static final String TESSERACT = """
+                <parser class="org.apache.tika.parser.ocr.TesseractOCRParser">
+                  <params>
+                    <param name="language" type="string">%s</param>
+                    <param name="timeout" type="int">%d</param>
+                    <param name="maxFileSizeToOcr" type="long">%d</param>
+            %s      </params>
+                </parser>
+            """;
+    /** Images larger than this are not handed to Tesseract (a decompressed page bomb costs memory). */
+    static final long MAX_IMAGE_BYTES_TO_OCR = 64L * 1024 * 1024;
     private static final AtomicLong THREADS = new AtomicLong();
-    private static volatile TikaConfig config;
+    /** Tika configurations by their XML: loading one instantiates every parser, so it happens once. */
+    private static final Map<String, TikaConfig> CONFIGS = new ConcurrentHashMap<>();
 
     private final ExtractionLimits limits;
     private final Parser parser;
@@ -125,7 +145,7 @@ public final class TikaTextExtractor implements TextExtractor {
     }
 
     private static Parser autoDetectParser(ExtractionLimits limits) {
-        AutoDetectParser parser = new AutoDetectParser(tikaConfig());
+        AutoDetectParser parser = new AutoDetectParser(tikaConfig(limits));
         AutoDetectParserConfig adpc = new AutoDetectParserConfig(null, null, limits.maxZipRatio(),
                 limits.maxXmlDepth(), limits.maxEmbeddedDepth());
         adpc.setThrowOnZeroBytes(true);
@@ -133,22 +153,35 @@ public final class TikaTextExtractor implements TextExtractor {
         return parser;
     }
 
-    /** Tika's configuration, loaded once per JVM (it instantiates every parser). */
-    static TikaConfig tikaConfig() {
-        TikaConfig c = config;
-        if (c == null) {
-            synchronized (TikaTextExtractor.class) {
-                c = config;
-                if (c == null) {
-                    try {
-                        c = new TikaConfig(new ByteArrayInputStream(TIKA_CONFIG.getBytes(StandardCharsets.UTF_8)));
-                    } catch (Exception e) {
-                        throw new IllegalStateException("cannot load the built-in Tika configuration", e);
-                    }
-                    config = c;
-                }
+    /** Tika's configuration for these limits: with Tesseract where OCR is active, loaded once per JVM. */
+    static TikaConfig tikaConfig(ExtractionLimits limits) {
+        return CONFIGS.computeIfAbsent(tikaConfigXml(limits), xml -> {
+            try {
+                return new TikaConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot load the built-in Tika configuration", e);
             }
+        });
+    }
+
+    /** Tika's configuration without OCR. */
+    static TikaConfig tikaConfig() {
+        return tikaConfig(ExtractionLimits.defaults().withOcr(OcrSettings.off()));
+    }
+
+    static String tikaConfigXml(ExtractionLimits limits) {
+        OcrSettings ocr = limits.ocr();
+        if (!OcrEngine.active(ocr)) {
+            return TIKA_CONFIG.formatted("");
         }
-        return c;
+        String path = ocr.tesseractPath() == null ? ""
+                : "            <param name=\"tesseractPath\" type=\"string\">" + xmlText(ocr.tesseractPath()) + "</param>\n";
+        long seconds = Math.max(1, Math.min(Integer.MAX_VALUE, limits.maxTimePerItem().toSeconds()));
+        return TIKA_CONFIG.formatted(TESSERACT.formatted(ocr.languages(), seconds,
+                Math.min(limits.maxBytesPerItem(), MAX_IMAGE_BYTES_TO_OCR), path));
+    }
+
+    private static String xmlText(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,6 @@
 package dev.piimap.scanner.config;
 
+import dev.piimap.scanner.extract.OcrSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,6 +120,40 @@ class ScanConfigLoaderTest {
         assertThat(cfg.limits().maxCharsPerItem()).isEqualTo(5000);
         assertThat(cfg.limits().maxTimePerItem().toSeconds()).isEqualTo(7);
         assertThat(cfg.limits().maxEmbeddedDepth()).isEqualTo(5);
+    }
+
+    @Test
+    void ocrIsOnByDefaultAndConfigurable() {
+        ScanConfig byDefault = loader.parse("datamap: x\nsources: [{name: a, type: files, root: /data}]\n", BASE);
+        assertThat(byDefault.limits().ocr()).isEqualTo(OcrSettings.auto());
+
+        ScanConfig cfg = loader.parse("""
+                datamap: x
+                extraction: {ocr: auto, ocr-languages: eng+deu, tesseract-path: /opt/tesseract/bin}
+                sources: [{name: a, type: files, root: /data}]
+                """, BASE);
+        assertThat(cfg.limits().ocr()).isEqualTo(new OcrSettings(true, "eng+deu", "/opt/tesseract/bin"));
+
+        ScanConfig off = loader.parse("""
+                datamap: x
+                extraction: {ocr: off}
+                sources: [{name: a, type: files, root: /data}]
+                """, BASE);
+        assertThat(off.limits().ocr().enabled()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bad ocr mode      | {ocr: sometimes}           | extraction.ocr: must be auto or off (value: 'sometimes')
+            bad ocr languages | {ocr-languages: 'eng; rm'} | extraction.ocr-languages: must be Tesseract language codes
+            """)
+    void rejectsBadOcrSettingsWithOneLine(String label, String extraction, String expected) {
+        assertThatThrownBy(() -> loader.parse("datamap: x\nextraction: " + extraction
+                + "\nsources: [{name: a, type: files, root: /data}]\n", BASE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(expected)
+                .hasMessageNotContaining("\n")
+                .hasMessageContaining("fix: ");
     }
 
     @Test

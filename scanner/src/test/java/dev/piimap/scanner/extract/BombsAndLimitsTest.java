@@ -125,6 +125,25 @@ class BombsAndLimitsTest {
     }
 
     @Test
+    @Timeout(60)
+    void fortyTwoZipStyleArchiveStopsAtALimitWithoutUnpackingIt() throws Exception {
+        // 16 copies per layer, 4 layers, 16 MiB of zeros at the bottom: 1 TiB unpacked, 50 KB packed.
+        byte[] layer = zipOf("zeros.bin", 16, new byte[16 << 20]);
+        for (int level = 1; level < 4; level++) {
+            layer = zipOf("lib" + level + ".zip", 16, layer);
+        }
+        Path zip = dir.resolve("42.zip");
+        Files.write(zip, layer);
+
+        RecordingSink sink = RecordingSink.extract(zip, DEFAULTS);
+
+        DocumentOutcome outcome = sink.outcomes.get("42.zip");
+        assertThat(outcome.status()).isEqualTo(ItemStatus.TRUNCATED);
+        assertThat(outcome.reason()).isEqualTo("zip-bomb ratio limit 100 (decompressed bytes over 100x the item size)");
+        assertThat(sink.outcomes.size()).isLessThan(100);
+    }
+
+    @Test
     void billionLaughsIsCutAtTheEntityExpansionLimit() throws Exception {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
         xml.append(" <!ENTITY lol1 \"").append("&lol;".repeat(10)).append("\">\n");
@@ -179,6 +198,19 @@ class BombsAndLimitsTest {
             out.closeEntry();
         }
         return zip;
+    }
+
+    private static byte[] zipOf(String entryBase, int copies, byte[] content) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            int dot = entryBase.lastIndexOf('.');
+            for (int i = 0; i < copies; i++) {
+                zip.putNextEntry(new ZipEntry(entryBase.substring(0, dot) + "-" + i + entryBase.substring(dot)));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static long usedHeap() {

@@ -1,0 +1,284 @@
+package dev.piimap.scanner.hostile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piimap.scanner.testdata.SampleDocuments;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hostile corpus of issue 4 (RELIABILITY 1-2, 15), generated at test time and scanned end to end
+ * by {@code bin/scan run} in a separate JVM whose heap is capped at {@value #HEAP}: a 42.zip-style
+ * nested archive, 1 GiB of zeros in a zip, billion-laughs XML, a corrupt PDF, a truncated DOCX, an
+ * encrypted PDF, an empty file and a 200 MB text file, beside one ordinary file. The run must commit,
+ * every file must have exactly one outcome naming what stopped it, and the ordinary file's findings
+ * must be there. A scan that held any of these in memory would die of the heap cap instead.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class HostileCorpusScanTest {
+    static final String HEAP = "-Xmx768m";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+    private final Map<String, JsonNode> assets = new TreeMap<>();
+    private final List<JsonNode> findings = new ArrayList<>();
+    private String runLog;
+
+    @BeforeAll
+    void generateAndScan() throws Exception {
+        Path share = Files.createDirectories(tmp.resolve("hostile"));
+        fortyTwoZip(share.resolve("42.zip"));
+        zerosZip(share.resolve("zeros-1g.zip"), 1L << 30);
+        billionLaughs(share.resolve("lolz.xml"));
+        SampleDocuments.corruptPdf(share.resolve("corrupt.pdf"));
+        truncatedDocx(share.resolve("truncated.docx"));
+        encryptedPdf(share.resolve("locked.pdf"));
+        SampleDocuments.emptyFile(share.resolve("empty.txt"));
+        bigText(share.resolve("big.txt"), 200L * 1000 * 1000);
+        Files.writeString(share.resolve("ordinary.txt"), "Ticket 4711: please call Dana Whitfield, dana.whitfield@example.org\n");
+
+        Path config = tmp.resolve("scan.yaml");
+        Files.writeString(config, """
+                datamap: ./datamap
+                spark: {master: "local[2]"}
+                sources:
+                  - name: hostile
+                    type: files
+                    root: ./hostile
+                """);
+        Process scan = childJvm("run", "--config", config.toString(), "--run-id", "hostile-1");
+        runLog = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(Path.of("target", "hostile-corpus-run.log"), runLog); // for whoever reads a CI failure
+        assertThat(scan.waitFor(8, TimeUnit.MINUTES)).as("scan finished").isTrue();
+        assertThat(scan.exitValue()).as(runLog).isZero();
+
+        Path export = tmp.resolve("export");
+        for (String what : List.of("assets", "findings")) {
+            Path out = export.resolve(what + ".jsonl");
+            Files.createDirectories(export);
+            Process p = childJvm("export", "--datamap", tmp.resolve("datamap").toString(), "--what", what,
+                    "--out", out.toString());
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(log).isZero();
+            for (String line : Files.readAllLines(out)) {
+                JsonNode node = JSON.readTree(line);
+                if (what.equals("assets")) {
+                    assertThat(assets.put(node.get("asset").asText(), node)).as("one outcome per asset").isNull();
+                } else {
+                    findings.add(node);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theRunCommitsUnderTheHeapCap() {
+        assertThat(runLog).contains("run hostile-1 committed");
+        assertThat(assets.values()).noneMatch(a -> a.path("detail").asText().contains("out of memory"));
+    }
+
+    @Test
+    void nestedArchiveBombIsCutAtALimit() {
+        assertThat(status("42.zip")).isEqualTo("truncated");
+        assertThat(detail("42.zip")).containsAnyOf("zip-bomb ratio limit", "embedded depth limit", "embedded count limit");
+    }
+
+    @Test
+    void gigabyteOfZerosIsCutAtTheZipBombLimit() {
+        assertThat(status("zeros-1g.zip")).isEqualTo("truncated");
+        assertThat(detail("zeros-1g.zip")).startsWith("zip-bomb ratio limit 100");
+        assertThat(status("zeros-1g.zip!/zeros.bin")).isEqualTo("skipped");
+    }
+
+    @Test
+    void billionLaughsIsCutAtTheEntityExpansionLimit() {
+        assertThat(status("lolz.xml")).isIn("truncated", "skipped");
+        assertThat(detail("lolz.xml")).isEqualTo("XML entity expansion limit");
+    }
+
+    @Test
+    void corruptAndTruncatedDocumentsAreErrorsNamingTheFormat() {
+        assertThat(status("corrupt.pdf")).isEqualTo("error");
+        assertThat(detail("corrupt.pdf")).startsWith("corrupt or unparseable PDF");
+        assertThat(status("truncated.docx")).isEqualTo("error");
+        assertThat(detail("truncated.docx")).startsWith("corrupt or unparseable");
+    }
+
+    @Test
+    void encryptedAndEmptyFilesAreSkippedWithTheirReason() {
+        assertThat(status("locked.pdf")).isEqualTo("skipped");
+        assertThat(detail("locked.pdf")).isEqualTo("encrypted");
+        assertThat(status("empty.txt")).isEqualTo("skipped");
+        assertThat(detail("empty.txt")).isEqualTo("empty file");
+    }
+
+    @Test
+    void hugeTextFileIsTruncatedAtTheCharacterLimitAndStillClassified() {
+        assertThat(status("big.txt")).isEqualTo("truncated");
+        assertThat(detail("big.txt")).isEqualTo("character limit 10000000");
+        assertThat(findings).anyMatch(f -> f.get("asset").asText().equals("big.txt")
+                && f.get("type").asText().equals("EMAIL_ADDRESS"));
+    }
+
+    @Test
+    void theOrdinaryFileBesideThemIsScannedAsUsual() {
+        assertThat(status("ordinary.txt")).isEqualTo("ok");
+        assertThat(findings).anyMatch(f -> f.get("asset").asText().equals("ordinary.txt")
+                && f.get("type").asText().equals("EMAIL_ADDRESS"));
+        assertThat(findings).anyMatch(f -> f.get("asset").asText().equals("ordinary.txt")
+                && f.get("type").asText().equals("PERSON"));
+    }
+
+    @Test
+    void everyGeneratedFileHasExactlyOneTopLevelOutcome() {
+        List<String> topLevel = assets.keySet().stream().filter(a -> !a.contains("!/")).toList();
+        assertThat(topLevel).containsExactlyInAnyOrder("42.zip", "zeros-1g.zip", "lolz.xml", "corrupt.pdf",
+                "truncated.docx", "locked.pdf", "empty.txt", "big.txt", "ordinary.txt");
+    }
+
+    private String status(String asset) {
+        assertThat(assets).as("outcomes: " + assets.keySet()).containsKey(asset);
+        return assets.get(asset).get("status").asText();
+    }
+
+    private String detail(String asset) {
+        return assets.get(asset).path("detail").asText();
+    }
+
+    /** {@code bin/scan} in a JVM of its own, with the heap cap, from this test's classpath. */
+    private Process childJvm(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(HEAP);
+        // Spark's --add-opens flags, as this JVM got them from the build.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dio.netty") || a.startsWith("-XX:+IgnoreUnrecognized"))
+                .forEach(command::add);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.piimap.scanner.cli.Main");
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        return pb.start();
+    }
+
+    /**
+     * 42.zip's shape: 16 copies of the layer below per archive, five layers, a 64 MiB file of zeros at
+     * the bottom (16^5 x 64 MiB = 64 TiB unpacked). Each layer is small because the compressed zeros of
+     * the layer below compress again.
+     */
+    private static void fortyTwoZip(Path path) throws IOException {
+        byte[] layer = zipOf("zeros.bin", 16, zerosDeflated(64 << 20));
+        for (int level = 1; level < 5; level++) {
+            layer = zipOf("lib" + level + ".zip", 16, layer);
+        }
+        Files.write(path, layer);
+    }
+
+    private static byte[] zerosDeflated(int bytes) throws IOException {
+        return new byte[bytes]; // deflated by zipOf; 64 MiB held once while generating, not while scanning
+    }
+
+    private static byte[] zipOf(String entryBase, int copies, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            int dot = entryBase.lastIndexOf('.');
+            for (int i = 0; i < copies; i++) {
+                zip.putNextEntry(new ZipEntry(entryBase.substring(0, dot) + "-" + i + entryBase.substring(dot)));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A zip with one entry of {@code bytes} zeros, streamed to disk. */
+    private static void zerosZip(Path path, long bytes) throws IOException {
+        try (OutputStream file = Files.newOutputStream(path); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("zeros.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (long written = 0; written < bytes; written += zeros.length) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+    }
+
+    private static void billionLaughs(Path path) throws IOException {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
+        xml.append(" <!ENTITY lol1 \"").append("&lol;".repeat(10)).append("\">\n");
+        for (int i = 2; i <= 9; i++) {
+            xml.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
+        }
+        xml.append("]>\n<lolz>&lol9;</lolz>\n");
+        Files.writeString(path, xml);
+    }
+
+    /** A real DOCX cut in the middle: its zip central directory is gone. */
+    private static void truncatedDocx(Path path) throws IOException {
+        Path whole = path.resolveSibling("whole.docx.tmp");
+        List<String> paragraphs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            paragraphs.add("Paragraph " + i + " of the contract for customer number " + (100_000 + i) + ".");
+        }
+        SampleDocuments.docx(whole, paragraphs);
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.delete(whole);
+        Files.write(path, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    }
+
+    private static void encryptedPdf(Path path) throws IOException {
+        Path plain = path.resolveSibling("plain.pdf.tmp");
+        SampleDocuments.pdf(plain, List.of("Locked statement for locked.owner@example.com"));
+        try (PDDocument doc = Loader.loadPDF(plain.toFile())) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-pw", "user-pw", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            doc.save(path.toFile());
+        }
+        Files.delete(plain);
+    }
+
+    /** Log-like text with an e-mail address every few lines, {@code bytes} long, written in a stream. */
+    private static void bigText(Path path, long bytes) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            long written = 0;
+            for (int i = 0; written < bytes; i++) {
+                String line = i % 5 == 0
+                        ? "2024-03-01T10:15:" + (i % 60) + "Z INFO login ok for user" + (i % 997) + "@example.net\n"
+                        : "2024-03-01T10:15:" + (i % 60) + "Z DEBUG cache refresh finished in " + (i % 300) + " ms\n";
+                out.write(line);
+                written += line.length();
+            }
+        }
+    }
+}
