@@ -1,6 +1,8 @@
 package dev.piimap.scanner.cli;
 
 import dev.piimap.reports.SparkSessions;
+import dev.piimap.scanner.s3a.DataMapStorage;
+import org.apache.spark.sql.SparkSession;
 import dev.piimap.reports.datamap.DataMapNotFoundException;
 import dev.piimap.reports.datamap.DataMapReader;
 import dev.piimap.reports.export.Exporter;
@@ -63,7 +65,9 @@ final class ExportCommand implements Callable<Integer> {
     /** Opens the data map with a local Spark session; a missing data map is a usage error naming --datamap. */
     static DataMapReader openReader(String datamap) {
         try {
-            return DataMapReader.open(SparkSessions.getOrCreate("local[*]", "piimap read"), datamap);
+            SparkSession spark = SparkSessions.getOrCreate("local[*]", "piimap read");
+            DataMapStorage.configure(spark, datamap, DataMapStorage.fromEnvironment(System.getenv()));
+            return DataMapReader.open(spark, datamap);
         } catch (DataMapNotFoundException e) {
             throw new UsageException("--datamap", datamap, e.getMessage(), "pass the datamap: of a scan.yaml that has run");
         }

@@ -1,6 +1,9 @@
 package dev.piimap.scanner.cli;
 
+import dev.piimap.reports.SparkSessions;
 import dev.piimap.scanner.config.ScanConfig;
+import dev.piimap.scanner.s3a.DataMapStorage;
+import org.apache.spark.sql.SparkSession;
 import dev.piimap.scanner.config.ScanConfigLoader;
 import dev.piimap.scanner.job.RunIds;
 import dev.piimap.scanner.job.RunSummary;
@@ -33,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
         if (!RunIds.isValid(id)) {
             throw new UsageException("--run-id", id, "must be 1-64 letters, digits, '.', '_' or '-'", "pick an id such as nightly-2026-11-29");
         }
+        // The session ScanJob will use; a data map on s3a:// needs its bucket's endpoint and credentials first.
+        SparkSession spark = SparkSessions.getOrCreate(cfg.sparkMaster(), "piimap scan " + id);
+        DataMapStorage.configure(spark, cfg.datamap(), cfg.datamapS3());
         RunSummary summary = new ScanJob(System.err).run(cfg, id);
         System.out.print(SummaryTable.render(summary));
         return Main.EXIT_OK;

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param limits      extraction limits for file-like content
  * @param keepSamples whether masked samples are written to the data map (default true)
  * @param detectors   the user's detector specs from the folder named by {@code detectors:} (none by default)
+ * @param datamapS3   endpoint and credential references of a data map on {@code s3a://} ({@code datamap-s3:}),
+ *                    or null for S3A's defaults and for data maps elsewhere
  */
 public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
-                         boolean keepSamples, CustomDetectors detectors) {
+                         boolean keepSamples, CustomDetectors detectors, FilesSourceConfig.S3Options datamapS3) {
     public static final String DEFAULT_SPARK_MASTER = "local[*]";
 
     public ScanConfig {
@@ -28,7 +30,12 @@ public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> 
         detectors = detectors == null ? CustomDetectors.none() : detectors;
     }
 
+    public ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
+                      boolean keepSamples, CustomDetectors detectors) {
+        this(datamap, sparkMaster, sources, limits, keepSamples, detectors, null);
+    }
+
     public ScanConfig withSparkMaster(String master) {
-        return new ScanConfig(datamap, master, sources, limits, keepSamples, detectors);
+        return new ScanConfig(datamap, master, sources, limits, keepSamples, detectors, datamapS3);
     }
 }

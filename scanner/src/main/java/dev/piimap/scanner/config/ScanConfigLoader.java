@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.piimap.scanner.extract.ExtractionLimits;
 import dev.piimap.scanner.extract.OcrSettings;
+import dev.piimap.scanner.s3a.DataMapStorage;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * {@code root}) are resolved against the directory of the config file.
  */
 public final class ScanConfigLoader {
-    static final Set<String> TOP_KEYS = Set.of("datamap", "spark", "sources", "extraction", "samples", "detectors");
+    static final Set<String> TOP_KEYS = Set.of("datamap", "datamap-s3", "spark", "sources", "extraction", "samples",
+            "detectors");
     static final Set<String> SPARK_KEYS = Set.of("master");
     static final Set<String> JDBC_KEYS = Set.of("name", "type", "url", "user", "password", "include", "sample-rows",
             "sampling", "max-connections", "statement-timeout-seconds");
@@ -113,7 +115,12 @@ public final class ScanConfigLoader {
             String folder = resolvePath(requiredText(root, "detectors", "detectors", "name a folder of detector specs, e.g. detectors: ./detectors"), baseDir);
             detectors = CustomDetectors.load(Path.of(folder), "detectors");
         }
-        return new ScanConfig(datamap, master, sources, limits, samples, detectors);
+        FilesSourceConfig.S3Options datamapS3 = parseS3Options(root.get("datamap-s3"), "datamap-s3");
+        if (datamapS3 != null && !DataMapStorage.isS3(datamap)) {
+            throw ConfigException.invalid("datamap-s3", null, "applies only to a data map on s3a://",
+                    "remove datamap-s3, or set datamap: s3a://bucket/prefix");
+        }
+        return new ScanConfig(datamap, master, sources, limits, samples, detectors, datamapS3);
     }
 
     private SourceConfig parseSource(JsonNode node, String path, Path baseDir) {
@@ -182,26 +189,30 @@ public final class ScanConfigLoader {
         checkKeys(node, path + ".", FILES_KEYS);
         String root = requiredText(node, "root", path + ".root", "set root: to a folder, file:///path or s3a://bucket/prefix/");
         List<String> include = stringList(node, "include", path + ".include");
-        FilesSourceConfig.S3Options s3 = null;
-        JsonNode s3Node = node.get("s3");
-        if (s3Node != null && !s3Node.isNull()) {
-            String p = path + ".s3";
-            requireObject(s3Node, p, "write s3: {endpoint: ..., access-key: ${env:S3_KEY}, secret-key: ${env:S3_SECRET}}");
-            checkKeys(s3Node, p + ".", S3_KEYS);
-            boolean pathStyle = false;
-            if (s3Node.has("path-style")) {
-                if (!s3Node.get("path-style").isBoolean()) {
-                    throw ConfigException.invalid(p + ".path-style", s3Node.get("path-style").asText(), "must be true or false",
-                            "write path-style: true for MinIO/s3proxy-style servers");
-                }
-                pathStyle = s3Node.get("path-style").booleanValue();
-            }
-            s3 = new FilesSourceConfig.S3Options(optionalText(s3Node, "endpoint", p + ".endpoint"), pathStyle,
-                    optionalSecret(s3Node, "access-key", p + ".access-key"),
-                    optionalSecret(s3Node, "secret-key", p + ".secret-key"),
-                    optionalText(s3Node, "region", p + ".region"));
-        }
+        FilesSourceConfig.S3Options s3 = parseS3Options(node.get("s3"), path + ".s3");
         return new FilesSourceConfig(name, resolvePath(root, baseDir), include, s3);
+    }
+
+    /** An {@code s3:} mapping (files sources) or {@code datamap-s3:}; null when absent. */
+    private static FilesSourceConfig.S3Options parseS3Options(JsonNode s3Node, String p) {
+        if (s3Node == null || s3Node.isNull()) {
+            return null;
+        }
+        requireObject(s3Node, p, "write " + p.substring(p.lastIndexOf('.') + 1)
+                + ": {endpoint: ..., access-key: ${env:S3_KEY}, secret-key: ${env:S3_SECRET}}");
+        checkKeys(s3Node, p + ".", S3_KEYS);
+        boolean pathStyle = false;
+        if (s3Node.has("path-style")) {
+            if (!s3Node.get("path-style").isBoolean()) {
+                throw ConfigException.invalid(p + ".path-style", s3Node.get("path-style").asText(), "must be true or false",
+                        "write path-style: true for MinIO/s3proxy-style servers");
+            }
+            pathStyle = s3Node.get("path-style").booleanValue();
+        }
+        return new FilesSourceConfig.S3Options(optionalText(s3Node, "endpoint", p + ".endpoint"), pathStyle,
+                optionalSecret(s3Node, "access-key", p + ".access-key"),
+                optionalSecret(s3Node, "secret-key", p + ".secret-key"),
+                optionalText(s3Node, "region", p + ".region"));
     }
 
     private ExtractionLimits parseLimits(JsonNode node, Path baseDir) {

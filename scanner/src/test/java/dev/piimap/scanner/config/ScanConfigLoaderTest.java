@@ -142,6 +142,32 @@ class ScanConfigLoaderTest {
         assertThat(off.limits().ocr().enabled()).isFalse();
     }
 
+    @Test
+    void datamapS3TakesEndpointAndCredentialReferencesForAnS3aDataMapOnly() {
+        ScanConfig cfg = loader.parse("""
+                datamap: s3a://maps/piimap
+                datamap-s3: {endpoint: "http://127.0.0.1:9000", path-style: true, access-key: "${env:K}", secret-key: "${env:S}"}
+                sources: [{name: a, type: files, root: /data}]
+                """, BASE);
+        assertThat(cfg.datamapS3().endpoint()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(cfg.datamapS3().secretKey()).hasToString("${env:S}");
+
+        assertThatThrownBy(() -> loader.parse("""
+                datamap: ./dm
+                datamap-s3: {endpoint: "http://127.0.0.1:9000"}
+                sources: [{name: a, type: files, root: /data}]
+                """, BASE))
+                .hasMessageContaining("datamap-s3: applies only to a data map on s3a://")
+                .hasMessageContaining("fix: ");
+        assertThatThrownBy(() -> loader.parse("""
+                datamap: s3a://maps/piimap
+                datamap-s3: {secret-key: plain-secret-value}
+                sources: [{name: a, type: files, root: /data}]
+                """, BASE))
+                .hasMessageContaining("datamap-s3.secret-key")
+                .hasMessageNotContaining("plain-secret-value");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             bad ocr mode      | {ocr: sometimes}           | extraction.ocr: must be auto or off (value: 'sometimes')
