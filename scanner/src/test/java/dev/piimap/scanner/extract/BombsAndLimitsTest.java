@@ -1,19 +1,17 @@
 package dev.piimap.scanner.extract;
 
 import dev.piimap.scanner.source.ItemStatus;
+import dev.piimap.scanner.testdata.HostileFiles;
 import dev.piimap.scanner.testdata.SampleDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,12 +126,8 @@ class BombsAndLimitsTest {
     @Timeout(60)
     void fortyTwoZipStyleArchiveStopsAtALimitWithoutUnpackingIt() throws Exception {
         // 16 copies per layer, 4 layers, 16 MiB of zeros at the bottom: 1 TiB unpacked, 50 KB packed.
-        byte[] layer = zipOf("zeros.bin", 16, new byte[16 << 20]);
-        for (int level = 1; level < 4; level++) {
-            layer = zipOf("lib" + level + ".zip", 16, layer);
-        }
         Path zip = dir.resolve("42.zip");
-        Files.write(zip, layer);
+        HostileFiles.fortyTwoZip(zip, 4, 16 << 20);
 
         RecordingSink sink = RecordingSink.extract(zip, DEFAULTS);
 
@@ -145,14 +139,8 @@ class BombsAndLimitsTest {
 
     @Test
     void billionLaughsIsCutAtTheEntityExpansionLimit() throws Exception {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
-        xml.append(" <!ENTITY lol1 \"").append("&lol;".repeat(10)).append("\">\n");
-        for (int i = 2; i <= 9; i++) {
-            xml.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
-        }
-        xml.append("]>\n<lolz>&lol9;</lolz>\n");
         Path file = dir.resolve("lolz.xml");
-        Files.writeString(file, xml);
+        HostileFiles.billionLaughs(file);
 
         RecordingSink sink = RecordingSink.extract(file, DEFAULTS);
 
@@ -186,31 +174,10 @@ class BombsAndLimitsTest {
         return previous;
     }
 
-    /** A zip with one entry of {@code bytes} zeros, streamed (never held in memory). */
     private Path zeroZip(String entryName, long bytes) throws Exception {
         Path zip = dir.resolve(entryName + ".zip");
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
-            out.putNextEntry(new ZipEntry(entryName));
-            byte[] zeros = new byte[1 << 20];
-            for (long written = 0; written < bytes; written += zeros.length) {
-                out.write(zeros);
-            }
-            out.closeEntry();
-        }
+        HostileFiles.zerosZip(zip, entryName, bytes);
         return zip;
-    }
-
-    private static byte[] zipOf(String entryBase, int copies, byte[] content) throws java.io.IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            int dot = entryBase.lastIndexOf('.');
-            for (int i = 0; i < copies; i++) {
-                zip.putNextEntry(new ZipEntry(entryBase.substring(0, dot) + "-" + i + entryBase.substring(dot)));
-                zip.write(content);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private static long usedHeap() {

@@ -2,21 +2,15 @@ package dev.piimap.scanner.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piimap.scanner.testdata.HostileFiles;
 import dev.piimap.scanner.testdata.SampleDocuments;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,14 +46,15 @@ class HostileCorpusScanTest {
     @BeforeAll
     void generateAndScan() throws Exception {
         Path share = Files.createDirectories(tmp.resolve("hostile"));
-        fortyTwoZip(share.resolve("42.zip"));
-        zerosZip(share.resolve("zeros-1g.zip"), 1L << 30);
-        billionLaughs(share.resolve("lolz.xml"));
+        // 16^5 x 64 MiB = 64 TiB unpacked
+        HostileFiles.fortyTwoZip(share.resolve("42.zip"), 5, 64 << 20);
+        HostileFiles.zerosZip(share.resolve("zeros-1g.zip"), "zeros.bin", 1L << 30);
+        HostileFiles.billionLaughs(share.resolve("lolz.xml"));
         SampleDocuments.corruptPdf(share.resolve("corrupt.pdf"));
-        truncatedDocx(share.resolve("truncated.docx"));
-        encryptedPdf(share.resolve("locked.pdf"));
+        HostileFiles.truncatedDocx(share.resolve("truncated.docx"));
+        HostileFiles.encryptedPdf(share.resolve("locked.pdf"), List.of("Locked statement for locked.owner@example.com"));
         SampleDocuments.emptyFile(share.resolve("empty.txt"));
-        bigText(share.resolve("big.txt"), 200L * 1000 * 1000);
+        HostileFiles.bigLog(share.resolve("big.txt"), 200L * 1000 * 1000);
         Files.writeString(share.resolve("ordinary.txt"), "Ticket 4711: please call Dana Whitfield, dana.whitfield@example.org\n");
 
         Path config = tmp.resolve("scan.yaml");
@@ -189,96 +182,5 @@ class HostileCorpusScanTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         return pb.start();
-    }
-
-    /**
-     * 42.zip's shape: 16 copies of the layer below per archive, five layers, a 64 MiB file of zeros at
-     * the bottom (16^5 x 64 MiB = 64 TiB unpacked). Each layer is small because the compressed zeros of
-     * the layer below compress again.
-     */
-    private static void fortyTwoZip(Path path) throws IOException {
-        byte[] layer = zipOf("zeros.bin", 16, zerosDeflated(64 << 20));
-        for (int level = 1; level < 5; level++) {
-            layer = zipOf("lib" + level + ".zip", 16, layer);
-        }
-        Files.write(path, layer);
-    }
-
-    private static byte[] zerosDeflated(int bytes) throws IOException {
-        return new byte[bytes]; // deflated by zipOf; 64 MiB held once while generating, not while scanning
-    }
-
-    private static byte[] zipOf(String entryBase, int copies, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            int dot = entryBase.lastIndexOf('.');
-            for (int i = 0; i < copies; i++) {
-                zip.putNextEntry(new ZipEntry(entryBase.substring(0, dot) + "-" + i + entryBase.substring(dot)));
-                zip.write(content);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A zip with one entry of {@code bytes} zeros, streamed to disk. */
-    private static void zerosZip(Path path, long bytes) throws IOException {
-        try (OutputStream file = Files.newOutputStream(path); ZipOutputStream out = new ZipOutputStream(file)) {
-            out.putNextEntry(new ZipEntry("zeros.bin"));
-            byte[] zeros = new byte[1 << 20];
-            for (long written = 0; written < bytes; written += zeros.length) {
-                out.write(zeros);
-            }
-            out.closeEntry();
-        }
-    }
-
-    private static void billionLaughs(Path path) throws IOException {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
-        xml.append(" <!ENTITY lol1 \"").append("&lol;".repeat(10)).append("\">\n");
-        for (int i = 2; i <= 9; i++) {
-            xml.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
-        }
-        xml.append("]>\n<lolz>&lol9;</lolz>\n");
-        Files.writeString(path, xml);
-    }
-
-    /** A real DOCX cut in the middle: its zip central directory is gone. */
-    private static void truncatedDocx(Path path) throws IOException {
-        Path whole = path.resolveSibling("whole.docx.tmp");
-        List<String> paragraphs = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            paragraphs.add("Paragraph " + i + " of the contract for customer number " + (100_000 + i) + ".");
-        }
-        SampleDocuments.docx(whole, paragraphs);
-        byte[] bytes = Files.readAllBytes(whole);
-        Files.delete(whole);
-        Files.write(path, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    }
-
-    private static void encryptedPdf(Path path) throws IOException {
-        Path plain = path.resolveSibling("plain.pdf.tmp");
-        SampleDocuments.pdf(plain, List.of("Locked statement for locked.owner@example.com"));
-        try (PDDocument doc = Loader.loadPDF(plain.toFile())) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-pw", "user-pw", new AccessPermission());
-            policy.setEncryptionKeyLength(128);
-            doc.protect(policy);
-            doc.save(path.toFile());
-        }
-        Files.delete(plain);
-    }
-
-    /** Log-like text with an e-mail address every few lines, {@code bytes} long, written in a stream. */
-    private static void bigText(Path path, long bytes) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            long written = 0;
-            for (int i = 0; written < bytes; i++) {
-                String line = i % 5 == 0
-                        ? "2024-03-01T10:15:" + (i % 60) + "Z INFO login ok for user" + (i % 997) + "@example.net\n"
-                        : "2024-03-01T10:15:" + (i % 60) + "Z DEBUG cache refresh finished in " + (i % 300) + " ms\n";
-                out.write(line);
-                written += line.length();
-            }
-        }
     }
 }
