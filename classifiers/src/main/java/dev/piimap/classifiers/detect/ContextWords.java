@@ -87,6 +87,32 @@ final class ContextWords {
         return hits;
     }
 
+    /**
+     * The words within {@code window} characters of {@code [start, end)}; when there are none and the
+     * match sits in a data row of delimited text, the words in its column's header instead
+     * ({@code date_of_birth}, {@code "Mobile"}), however far above the row it is.
+     */
+    List<String> hitsNear(TextIndex text, int start, int end, int window, DelimitedHeaders headers) {
+        List<String> near = hits(text, start - window, end + window);
+        return near.isEmpty() && headers != null ? columnHits(text, start, end, headers, false) : near;
+    }
+
+    /**
+     * The words in the header of the column holding {@code [start, end)} in delimited text; empty
+     * outside a data row under a header, and when {@code wholeCell} and the match is not all of its
+     * cell (apart from spaces and quotes).
+     */
+    List<String> columnHits(TextIndex text, int start, int end, DelimitedHeaders headers, boolean wholeCell) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        DelimitedHeaders.Column column = headers.columnAt(start);
+        if (column == null || (wholeCell && (column.cellStart() != start || column.cellEnd() != end))) {
+            return List.of();
+        }
+        return hits(text, column.headerStart(), column.headerEnd());
+    }
+
     /** Whether {@code word} is at {@code at} in Latin-1 text and ends a word there (or at {@code end}). */
     private static boolean matchesAt(char[] t, int at, int end, char[] word) {
         int after = at + word.length;

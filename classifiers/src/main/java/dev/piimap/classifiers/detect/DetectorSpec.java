@@ -68,7 +68,8 @@ public record DetectorSpec(String id, EntityType type, String description, Prefi
      * only (the secret, not its label), while the boundary, context and deny-context rules look at the
      * whole match, and validators and the deny list at the group. Such a pattern cannot shrink.
      *
-     * @param requiresContext when true, a match is reported only with a context word nearby
+     * @param requiresContext when true, a match is reported only with a context word nearby (or, in
+     *                        delimited text, in the header of its column: {@link DelimitedHeaders})
      * @param needs           when not empty, the pattern runs only on regions holding one of these characters
      *                        (an IPv6 pattern needs ':'); a cheap way to skip hopeless regions
      * @param startsWith      when not empty, the pattern is tried only where one of these words (matched
@@ -77,15 +78,24 @@ public record DetectorSpec(String id, EntityType type, String description, Prefi
      *                        ({@code password: X}), which would otherwise be tried at every position. The
      *                        word rule replaces the boundary's check before the match, so
      *                        {@code DB_PASSWORD}, {@code x-api-key} and {@code userPassword} qualify.
+     * @param columnContext   when true ({@code requires-context: column}), a match is reported only as the
+     *                        whole cell of a column of delimited text whose header holds a context word
+     *                        ({@code id,name,date_of_birth}); words near it do not count
      */
     public record NamedPattern(String name, String regex, double score, boolean requiresContext, String needs,
-                               List<String> startsWith) {
+                               List<String> startsWith, boolean columnContext) {
         /** The name of the capture group that, when present, is the reported span. */
         public static final String VALUE_GROUP = "value";
 
         /** A pattern tried at every position of its regions. */
         public NamedPattern(String name, String regex, double score, boolean requiresContext, String needs) {
             this(name, regex, score, requiresContext, needs, List.of());
+        }
+
+        /** A pattern whose context, when it requires one, may be near it. */
+        public NamedPattern(String name, String regex, double score, boolean requiresContext, String needs,
+                            List<String> startsWith) {
+            this(name, regex, score, requiresContext, needs, startsWith, false);
         }
 
         public NamedPattern {
@@ -98,6 +108,7 @@ public record DetectorSpec(String id, EntityType type, String description, Prefi
                     "use a kebab-case pattern name");
             requireThat(regex != null && !regex.isEmpty(), "patterns." + name + ".regex", regex, "give an RE2 regex");
             requireThat(score > 0 && score <= 1, "patterns." + name + ".score", score, "use a number in (0, 1]");
+            requiresContext = requiresContext || columnContext;
         }
     }
 
@@ -139,11 +150,18 @@ public record DetectorSpec(String id, EntityType type, String description, Prefi
      * Neighbours that show a match is a fragment of a longer token. Letters, digits and '_' may never
      * touch a match. A {@code forbid} character may not touch it on that side; a {@code glue}
      * character may not touch it when a letter or digit lies beyond it ("v2.4.10.3.1", "ORD-4111...").
+     * With {@code codeGroups}, a match that continues a run of space-separated code groups is a
+     * fragment too (see {@link CodeGroups}): {@code DE40 2386 [0962 2524 94]}.
      */
-    public record Boundary(String forbidBefore, String forbidAfter, String glueBefore, String glueAfter) {
+    public record Boundary(String forbidBefore, String forbidAfter, String glueBefore, String glueAfter,
+                           boolean codeGroups) {
         /** Glue characters used when a spec names none. */
         public static final String DEFAULT_GLUE = "-.";
         public static final Boundary DEFAULT = new Boundary("", "", DEFAULT_GLUE, DEFAULT_GLUE);
+
+        public Boundary(String forbidBefore, String forbidAfter, String glueBefore, String glueAfter) {
+            this(forbidBefore, forbidAfter, glueBefore, glueAfter, false);
+        }
 
         public Boundary {
             forbidBefore = forbidBefore == null ? "" : forbidBefore;

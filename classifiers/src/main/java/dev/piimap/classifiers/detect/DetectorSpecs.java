@@ -85,9 +85,9 @@ public final class DetectorSpecs {
         JsonNode b = object(root, "boundary");
         DetectorSpec.Boundary boundary = null;
         if (b != null) {
-            checkKeys(b, "boundary.", Set.of("forbid-before", "forbid-after", "glue-before", "glue-after"));
+            checkKeys(b, "boundary.", Set.of("forbid-before", "forbid-after", "glue-before", "glue-after", "code-groups"));
             boundary = new DetectorSpec.Boundary(text(b, "forbid-before"), text(b, "forbid-after"),
-                    text(b, "glue-before"), text(b, "glue-after"));
+                    text(b, "glue-before"), text(b, "glue-after"), bool(b, "code-groups", false));
         }
         JsonNode c = object(root, "context");
         DetectorSpec.Context context = null;
@@ -126,8 +126,13 @@ public final class DetectorSpecs {
             if (!p.has("score")) {
                 throw new IllegalArgumentException("'" + where + "score' is missing: give the pattern's base score in (0, 1]");
             }
+            boolean column = "column".equals(p.path("requires-context").asText());
+            if (p.path("requires-context").isTextual() && !column) {
+                throw new IllegalArgumentException("'" + where + "requires-context' is '" + p.path("requires-context").asText()
+                        + "': write true, false or column (a context word in the header of the match's column only)");
+            }
             out.add(new DetectorSpec.NamedPattern(text(p, "name"), text(p, "regex"), number(p, "score", 0),
-                    bool(p, "requires-context", false), text(p, "needs"), strings(p, "starts-with")));
+                    column || bool(p, "requires-context", false), text(p, "needs"), strings(p, "starts-with"), column));
         }
         return out;
     }

@@ -107,7 +107,7 @@ final class SpecDetector implements Detector {
             }
             for (int p = 0; p < patterns.size(); p++) {
                 CompiledPattern pattern = patterns.get(p);
-                if (!pattern.mayOccur(index)) {
+                if (!pattern.mayOccur(index) || (pattern.spec().columnContext() && !anyContextInText(scan))) {
                     continue;
                 }
                 int[] hits = wordHits[p];
@@ -143,9 +143,12 @@ final class SpecDetector implements Detector {
         int rejected;
         /** Whether a context word occurs anywhere in the text; computed when first needed. */
         Boolean anyContext;
+        /** Column headers of delimited text, looked up when a match has no context word near it. */
+        final DelimitedHeaders headers;
 
         Scan(TextIndex index) {
             this.index = index;
+            this.headers = new DelimitedHeaders(index);
             this.chars = index.chars();
             this.text = index.text();
         }
@@ -263,7 +266,8 @@ final class SpecDetector implements Detector {
         int window = spec.context().window();
         List<String> hits = null;
         if (pattern.requiresContext()) {
-            hits = context.hits(scan.index, start - window, end + window);
+            hits = pattern.columnContext() ? context.columnHits(scan.index, start, end, scan.headers, true)
+                    : context.hitsNear(scan.index, start, end, window, scan.headers);
             if (hits.isEmpty() || !anyContextInText(scan)) {
                 return null;
             }
@@ -274,7 +278,7 @@ final class SpecDetector implements Detector {
             return null;
         }
         if (hits == null) {
-            hits = context.hits(scan.index, start - window, end + window);
+            hits = context.hitsNear(scan.index, start, end, window, scan.headers);
         }
         double before = pattern.score();
         double after = hits.isEmpty() ? before : Math.min(1.0, before + spec.context().boost());
@@ -353,7 +357,7 @@ final class SpecDetector implements Detector {
                 return false;
             }
         }
-        return true;
+        return !b.codeGroups() || !CodeGroups.continuesRun(text, start, end);
     }
 
     private static boolean isWordChar(char c) {

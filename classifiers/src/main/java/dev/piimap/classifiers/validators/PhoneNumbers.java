@@ -10,7 +10,11 @@ import java.util.List;
  * Phone number parsing shared by the {@code phone} validator and fingerprints, on libphonenumber.
  * A number written with a country code ({@code +44 ...} or {@code 0044 ...}) is checked in that
  * country; one without is tried in each of {@link #DEFAULT_REGIONS} in order and accepted by the
- * first region where it is a valid number. Never throws.
+ * first region where it is a valid number as that region writes it at home: a region with the trunk
+ * prefix 0 (GB, DE, FR, ...) only for numbers starting with 0 ({@code 030 901820}), the others (US,
+ * ES, IT, ...) only for numbers that do not start with their own trunk prefix or with 0, unless 0 is
+ * part of their numbers (Italian {@code 06 ...}). So {@code 612 345 678} is read as Spanish, never as
+ * a German number with its 0 left out. Never throws.
  */
 public final class PhoneNumbers {
     /** Regions tried, in order, for numbers written without a country code. */
@@ -21,6 +25,9 @@ public final class PhoneNumbers {
     static final int MAX_DIGITS = 15;
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** Default regions for national numbers written with a leading 0, and for the others. */
+    private static final List<String> REGIONS_AFTER_ZERO = regions(true);
+    private static final List<String> REGIONS_WITHOUT_ZERO = regions(false);
 
     private PhoneNumbers() {
     }
@@ -53,13 +60,39 @@ public final class PhoneNumbers {
         if (s.startsWith("+")) {
             return parseIn(s, "ZZ");
         }
-        for (String region : DEFAULT_REGIONS) {
+        for (String region : startsWithZero(s) ? REGIONS_AFTER_ZERO : REGIONS_WITHOUT_ZERO) {
             PhoneNumber number = parseIn(s, region);
             if (number != null) {
                 return number;
             }
         }
         return null;
+    }
+
+    /** Whether the first digit is 0. */
+    private static boolean startsWithZero(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return c == '0';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The default regions whose national numbers are written with a leading 0 ({@code afterZero}): those
+     * with the trunk prefix 0 and those whose numbers may start with 0 (Italy); or those written
+     * without: every region whose trunk prefix is not 0.
+     */
+    private static List<String> regions(boolean afterZero) {
+        return DEFAULT_REGIONS.stream().filter(region -> {
+            String trunk = UTIL.getNddPrefixForRegion(region, true);
+            boolean zeroTrunk = "0".equals(trunk);
+            PhoneNumber fixedLine = UTIL.getExampleNumberForType(region, PhoneNumberUtil.PhoneNumberType.FIXED_LINE);
+            boolean zeroInNumber = fixedLine != null && fixedLine.isItalianLeadingZero();
+            return afterZero ? zeroTrunk || zeroInNumber : !zeroTrunk;
+        }).toList();
     }
 
     private static PhoneNumber parseIn(String s, String region) {
