@@ -61,7 +61,10 @@ public record DataMapLayout(String root) {
 
     /**
      * {@code assets}: run_id, source, asset, asset_kind, status NOT NULL. {@code status} is
-     * {@code ok|truncated|skipped|error}; {@code detail} says why for all but ok.
+     * {@code ok|truncated|skipped|error}; {@code detail} says why for all but ok. {@code links} (null where the
+     * source knows none) maps what the asset belongs to: support sources set {@code ticket} (the ticket id) and
+     * {@code requester} (the keyed HMAC fingerprint of the requester's e-mail address, never the address).
+     * Added after the first release: tables written before it gain the column on their next write.
      */
     public static final StructType ASSETS_SCHEMA = new StructType(new StructField[] {
         field(RUN_ID, DataTypes.StringType, false),
@@ -72,6 +75,7 @@ public record DataMapLayout(String root) {
         field("detail", DataTypes.StringType, true),
         field("bytes", DataTypes.LongType, true),
         field("modified", DataTypes.TimestampType, true),
+        field("links", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true),
     });
 
     /** {@code findings}: run_id, source, asset, asset_kind, type, category, count NOT NULL. */

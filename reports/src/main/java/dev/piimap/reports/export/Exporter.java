@@ -15,9 +15,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -28,7 +31,9 @@ import static org.apache.spark.sql.functions.col;
  *   <li>{@code findings}: {@code run_id, source, asset, asset_kind, type, category, count, confidence,
  *       sample} then {@code explanation, detector}; ordered by source, asset, type.</li>
  *   <li>{@code assets}: {@code run_id, source, asset, asset_kind, status, detail, bytes, modified}
- *       ({@code modified} as ISO-8601 UTC or null); ordered by source, asset.</li>
+ *       ({@code modified} as ISO-8601 UTC or null), then {@code links} (an object such as
+ *       {@code {"requester": "<fingerprint>", "ticket": "1042"}}) on assets that have links only;
+ *       ordered by source, asset.</li>
  * </ul>
  * Rows stream to the driver one partition at a time, so the export never holds a whole run in memory.
  * The target is flushed, never closed.
@@ -57,6 +62,8 @@ public final class Exporter {
     private static final JsonFactory JSON = new JsonFactory()
             .setRootValueSeparator(null)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private static final String LINKS = "links";
 
     private final DataMapReader reader;
 
@@ -145,6 +152,21 @@ public final class Exporter {
         writeNumberField(json, "bytes", Rows.longOrNull(row, "bytes"));
         Instant modified = Rows.instant(row, "modified");
         json.writeStringField("modified", modified == null ? null : modified.toString());
+        writeLinks(json, row);
+        json.writeEndObject();
+    }
+
+    /** {@code "links": {...}} with sorted keys when the row has links; nothing for rows (or older tables) without. */
+    private static void writeLinks(JsonGenerator json, Row row) throws IOException {
+        int index = Arrays.asList(row.schema().fieldNames()).indexOf(LINKS);
+        if (index < 0 || row.isNullAt(index)) {
+            return;
+        }
+        Map<String, String> links = new TreeMap<>(row.<String, String>getJavaMap(index));
+        json.writeObjectFieldStart(LINKS);
+        for (Map.Entry<String, String> link : links.entrySet()) {
+            json.writeStringField(link.getKey(), link.getValue());
+        }
         json.writeEndObject();
     }
 

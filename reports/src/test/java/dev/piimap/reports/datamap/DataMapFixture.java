@@ -34,7 +34,13 @@ public final class DataMapFixture {
 
     public DataMapFixture asset(String runId, String source, String asset, String kind, String status,
                                 String detail, Long bytes, Instant modified) {
-        assets.add(RowFactory.create(runId, source, asset, kind, status, detail, bytes, modified));
+        return asset(runId, source, asset, kind, status, detail, bytes, modified, null);
+    }
+
+    /** An asset row with links (null for none). */
+    public DataMapFixture asset(String runId, String source, String asset, String kind, String status,
+                                String detail, Long bytes, Instant modified, java.util.Map<String, String> links) {
+        assets.add(RowFactory.create(runId, source, asset, kind, status, detail, bytes, modified, links));
         return this;
     }
 

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class ScanConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("datamap", "datamap-s3", "spark", "sources", "extraction", "samples",
-            "detectors");
+            "detectors", "fingerprint-key");
     static final Set<String> SPARK_KEYS = Set.of("master");
     static final Set<String> JDBC_KEYS = Set.of("name", "type", "url", "user", "password", "include", "sample-rows",
             "sampling", "max-connections", "statement-timeout-seconds");
@@ -40,7 +40,7 @@ public final class ScanConfigLoader {
     static final Set<String> EXTRACTION_KEYS = Set.of("max-embedded-depth", "max-embedded-count", "max-chars-per-item",
             "max-bytes-per-item", "max-zip-ratio", "max-xml-depth", "max-seconds-per-item", "ocr", "ocr-languages",
             "tesseract-path");
-    static final List<String> SOURCE_TYPES = List.of("jdbc", "files");
+    static final List<String> SOURCE_TYPES = List.of("jdbc", "files", "support");
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -93,8 +93,9 @@ public final class ScanConfigLoader {
         }
         List<SourceConfig> sources = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        SecretRef fingerprintKey = optionalSecret(root, "fingerprint-key", "fingerprint-key");
         for (int i = 0; i < sourcesNode.size(); i++) {
-            SourceConfig source = parseSource(sourcesNode.get(i), "sources[" + i + "]", baseDir);
+            SourceConfig source = parseSource(sourcesNode.get(i), "sources[" + i + "]", baseDir, fingerprintKey);
             if (!names.add(source.name())) {
                 throw ConfigException.invalid("sources[" + i + "].name", source.name(), "duplicate source name",
                         "give every source a unique name");
@@ -123,7 +124,7 @@ public final class ScanConfigLoader {
         return new ScanConfig(datamap, master, sources, limits, samples, detectors, datamapS3);
     }
 
-    private SourceConfig parseSource(JsonNode node, String path, Path baseDir) {
+    private SourceConfig parseSource(JsonNode node, String path, Path baseDir, SecretRef fingerprintKey) {
         requireObject(node, path, "each source is a mapping with at least name and type");
         String name = requiredText(node, "name", path + ".name", "give the source a unique name such as billing-db");
         if (!SOURCE_NAME.matcher(name).matches()) {
@@ -134,6 +135,7 @@ public final class ScanConfigLoader {
         return switch (type) {
             case "jdbc" -> parseJdbc(node, path, name);
             case "files" -> parseFiles(node, path, name, baseDir);
+            case "support" -> SupportConfigParser.parse(node, path, name, baseDir, fingerprintKey);
             default -> throw ConfigException.invalid(path + ".type", type, "unknown source type",
                     "use one of: " + String.join(", ", SOURCE_TYPES));
         };

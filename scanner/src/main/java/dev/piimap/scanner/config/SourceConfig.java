@@ -5,7 +5,7 @@ import dev.piimap.scanner.source.SourceConnector;
 import java.io.Serializable;
 
 /** One entry of {@code sources:} in scan.yaml. Each type is one record; {@link #connector()} builds its connector. */
-public sealed interface SourceConfig extends Serializable permits JdbcSourceConfig, FilesSourceConfig {
+public sealed interface SourceConfig extends Serializable permits JdbcSourceConfig, FilesSourceConfig, SupportSourceConfig {
     /** Unique name; the {@code source} of every asset found in it. */
     String name();
 

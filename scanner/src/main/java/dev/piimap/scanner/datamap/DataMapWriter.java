@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +52,7 @@ public final class DataMapWriter {
         DataTypes.createStructField("detail", DataTypes.StringType, true),
         DataTypes.createStructField("bytes", DataTypes.LongType, true),
         DataTypes.createStructField("modified_millis", DataTypes.LongType, true),
+        DataTypes.createStructField("links", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true),
     });
 
     private DataMapWriter() {
@@ -90,7 +92,7 @@ public final class DataMapWriter {
     public static Dataset<Row> assetsFrame(SparkSession spark, JavaRDD<AssetOutcome> outcomes) {
         JavaRDD<Row> rows = outcomes.map(outcome -> RowFactory.create(outcome.source(), outcome.asset(),
                 outcome.assetKind(), outcome.status().wireName(), outcome.detail(), outcome.bytes(),
-                outcome.modifiedMillis()));
+                outcome.modifiedMillis(), outcome.links() == null ? null : CollectionConverters.asScala(outcome.links())));
         return spark.createDataFrame(rows, ASSET_ROWS)
                 .withColumn("modified", timestamp_millis(col("modified_millis")))
                 .drop("modified_millis");
@@ -138,6 +140,7 @@ public final class DataMapWriter {
         rows.write()
                 .format("delta")
                 .mode(SaveMode.Overwrite)
+                .option("mergeSchema", "true") // a table from an older release gains newer nullable columns
                 .option("replaceWhere", DataMapLayout.RUN_ID + " = '" + RunRecord.requireValidRunId(runId) + "'")
                 .save(table);
     }

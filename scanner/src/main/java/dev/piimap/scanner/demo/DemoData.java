@@ -52,6 +52,8 @@ final class DemoData {
                 user_agent text NOT NULL, event text NOT NULL, properties jsonb, ts timestamptz NOT NULL);
             CREATE TABLE support.tickets (id integer PRIMARY KEY, requester_email text NOT NULL, subject text NOT NULL,
                 body text NOT NULL, created_at timestamptz NOT NULL);
+            CREATE TABLE support.ticket_attachments (ticket_id integer NOT NULL REFERENCES support.tickets (id),
+                file_name text NOT NULL, object_key text NOT NULL);
             CREATE TABLE public.feature_flags (id integer PRIMARY KEY, flag_key text NOT NULL, enabled boolean NOT NULL,
                 rollout_percent integer NOT NULL, updated_at timestamptz NOT NULL);
             """;
@@ -190,6 +192,15 @@ final class DemoData {
             ps.setInt(4, 10 * random.nextInt(11));
             ps.setObject(5, timestamp());
         });
+        // The support attachments of the demo file share (DemoFiles), filed under four tickets.
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO support.ticket_attachments VALUES"
+                    + " (42, 'invoice-dispute.pdf', 'T-1042-invoice-dispute.pdf'),"
+                    + " (43, 'identity-check.docx', 'T-1043-identity-check.docx'),"
+                    + " (44, 'forwarded-complaint.eml', 'T-1044-forwarded-complaint.eml'),"
+                    + " (50, 'debug-bundle.zip', 'T-1050-debug-bundle.zip'),"
+                    + " (50, 'screen-recording.mp4', 'T-1050-screen-recording.mp4')");
+        }
     }
 
     /** A note on a payment: mostly empty or routine; about one in twenty quotes a card number read out by phone. */

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  *   <li>{@code billing.payments} (id, customer_id, iban, amount, currency, note, created_at; some notes
  *       quote a card number) and {@code billing.invoices} (clean numbers and dates);</li>
  *   <li>{@code telemetry.events} (id, customer_id, ip, user_agent, event, properties jsonb, ts);</li>
- *   <li>{@code support.tickets} (id, requester_email, subject, body, created_at; free text);</li>
+ *   <li>{@code support.tickets} (id, requester_email, subject, body, created_at; free text) and
+ *       {@code support.ticket_attachments} (ticket_id, file_name, object_key: keys under the file share's
+ *       {@code support/attachments}; one points at a file that is not there);</li>
  *   <li>{@code public.feature_flags} (clean).</li>
  * </ul>
  * The data is generated from a fixed seed, so every start holds the same rows. {@link #user()} is a

@@ -1,6 +1,9 @@
 package dev.piimap.scanner.source;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,16 +16,29 @@ import java.util.Objects;
  * @param modifiedMillis last modification (epoch millis) where known, else -1
  * @param revision       which version of the item was listed, where the source says (an object's ETag), else
  *                       null; a connector may use it to read exactly that version
+ * @param attributes     what the listing learnt about the item that its connector needs to scan it (a ticket's
+ *                       id, a byte range), or null; never raw personal data or secrets. Immutable when set
  */
-public record ScanItem(String source, String locator, long bytes, long modifiedMillis, String revision)
-        implements Serializable {
+public record ScanItem(String source, String locator, long bytes, long modifiedMillis, String revision,
+                       Map<String, String> attributes) implements Serializable {
     public ScanItem {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(locator, "locator");
+        attributes = attributes == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** An item without attributes. */
+    public ScanItem(String source, String locator, long bytes, long modifiedMillis, String revision) {
+        this(source, locator, bytes, modifiedMillis, revision, null);
     }
 
     /** An item whose source keeps no revision (tables, local files). */
     public ScanItem(String source, String locator, long bytes, long modifiedMillis) {
-        this(source, locator, bytes, modifiedMillis, null);
+        this(source, locator, bytes, modifiedMillis, null, null);
+    }
+
+    /** The attribute {@code key}, or null when the item has none by that name. */
+    public String attribute(String key) {
+        return attributes == null ? null : attributes.get(key);
     }
 }

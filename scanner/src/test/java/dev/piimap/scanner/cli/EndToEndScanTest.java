@@ -50,11 +50,14 @@ class EndToEndScanTest {
         seedDatabase();
         Path files = Files.createDirectories(tmp.resolve("share"));
         seedFiles(files);
+        seedHelpdesk(Files.createDirectories(tmp.resolve("helpdesk")));
+        Files.writeString(tmp.resolve("fingerprint.key"), FINGERPRINT_KEY);
         datamap = tmp.resolve("datamap");
         config = tmp.resolve("scan.yaml");
         Files.writeString(config, """
                 datamap: ./datamap
                 spark: {master: "local[2]"}
+                fingerprint-key: ${file:%s}
                 sources:
                   - name: crm-db
                     type: jdbc
@@ -65,7 +68,10 @@ class EndToEndScanTest {
                   - name: share
                     type: files
                     root: ./share
-                """.formatted(postgres.getJdbcUrl("postgres", "postgres")));
+                  - name: helpdesk
+                    type: support
+                    export: ./helpdesk
+                """.formatted(tmp.resolve("fingerprint.key"), postgres.getJdbcUrl("postgres", "postgres")));
         CliRunner.Result run = CliRunner.run("run", "--config", config.toString(), "--run-id", "e2e-1");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("run e2e-1 committed");
@@ -106,7 +112,29 @@ class EndToEndScanTest {
                 "share complaint.eml EMAIL_ADDRESS",
                 "share complaint.eml!/repro.txt IP_ADDRESS",
                 "share bundle.zip!/debug.log EMAIL_ADDRESS",
-                "share bundle.zip!/debug.log IP_ADDRESS");
+                "share bundle.zip!/debug.log IP_ADDRESS",
+                "helpdesk tickets/1 IBAN",
+                "helpdesk tickets/1/statement.txt CREDIT_CARD");
+    }
+
+    @Test
+    void supportAssetsAreExportedWithTheirTicketAndRequesterLinks() throws Exception {
+        Map<String, JsonNode> byAsset = new LinkedHashMap<>();
+        for (JsonNode line : export("assets")) {
+            byAsset.put(line.get("source").asText() + " " + line.get("asset").asText(), line);
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(FINGERPRINT_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String requester = java.util.HexFormat.of().formatHex(mac.doFinal("EMAIL_ADDRESS:maria.garcia@example.com"
+                .getBytes(StandardCharsets.UTF_8)));
+
+        JsonNode attachment = byAsset.get("helpdesk tickets/1/statement.txt");
+        assertThat(attachment.get("asset_kind").asText()).isEqualTo("attachment");
+        assertThat(attachment.get("links").get("ticket").asText()).isEqualTo("1");
+        assertThat(attachment.get("links").get("requester").asText()).isEqualTo(requester);
+        assertThat(byAsset.get("helpdesk tickets/2").get("status").asText()).isEqualTo("ok");
+        assertThat(byAsset.get("helpdesk tickets/2").get("links").get("ticket").asText()).isEqualTo("2");
+        assertThat(byAsset.get("share notes.txt").has("links")).isFalse();
     }
 
     @Test
@@ -149,12 +177,14 @@ class EndToEndScanTest {
     void noRawValueReachesExportsOrReport() throws Exception {
         Path report = tmp.resolve("leak-report.html");
         assertThat(CliRunner.run("report", "--datamap", datamap.toString(), "--out", report.toString()).status()).isZero();
-        String everything = Files.readString(report) + String.join("\n", export("findings").stream().map(JsonNode::toString).toList());
+        String everything = Files.readString(report) + String.join("\n", export("findings").stream().map(JsonNode::toString).toList())
+                + String.join("\n", export("assets").stream().map(JsonNode::toString).toList());
         for (String raw : canaries) {
             assertThat(everything).doesNotContain(raw);
         }
     }
 
+    private static final String FINGERPRINT_KEY = "end-to-end-fingerprint-key-0123456789";
     private final List<String> canaries = new ArrayList<>();
 
     private List<JsonNode> export(String what) throws Exception {
@@ -204,6 +234,23 @@ class EndToEndScanTest {
             }
             s.execute("INSERT INTO crm.plans SELECT g, 'plan-' || g, 9.99 * g, '2.4.' || g || '.3' FROM generate_series(1, 50) g");
         }
+    }
+
+    /** A helpdesk export: a ticket with an IBAN and a card-number attachment, and a clean ticket. */
+    private void seedHelpdesk(Path dir) throws Exception {
+        Random random = new Random(13);
+        String iban = SyntheticIds.formatIban(SyntheticIds.iban(random, "GB"));
+        String card = SyntheticIds.formatCard(SyntheticIds.card(random));
+        Files.createDirectories(dir.resolve("attachments/1"));
+        Files.writeString(dir.resolve("attachments/1/statement.txt"), "Charged twice on card " + card + " last week.\n");
+        Files.writeString(dir.resolve("tickets.json"), """
+                [{"id": 1, "requester": {"email": "maria.garcia@example.com"}, "subject": "Refund",
+                  "description": "Please refund the double charge to IBAN %s.",
+                  "attachments": [{"file_name": "statement.txt", "path": "attachments/1/statement.txt"}]},
+                 {"id": 2, "requester": {"email": "john.smith@example.org"}, "subject": "Dashboard colours",
+                  "description": "The dark mode contrast is too low on the usage page."}]
+                """.formatted(iban));
+        canaries.addAll(List.of(iban, card, "maria.garcia@example.com", "john.smith@example.org"));
     }
 
     private void seedFiles(Path dir) throws Exception {

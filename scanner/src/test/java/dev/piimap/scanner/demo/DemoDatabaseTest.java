@@ -58,13 +58,13 @@ class DemoDatabaseTest {
     void holdsTheDemoTablesWithTheirRowCounts() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : List.of("accounts.customers", "accounts.plans", "billing.invoices", "billing.payments",
-                "public.feature_flags", "support.tickets", "telemetry.events")) {
+                "public.feature_flags", "support.ticket_attachments", "support.tickets", "telemetry.events")) {
             counts.put(table, longValue("SELECT count(*) FROM " + table));
         }
 
         assertThat(counts).containsExactly(entry("accounts.customers", 1_000L), entry("accounts.plans", 5L),
                 entry("billing.invoices", 1_500L), entry("billing.payments", 2_000L), entry("public.feature_flags", 12L),
-                entry("support.tickets", 400L), entry("telemetry.events", 2_000L));
+                entry("support.ticket_attachments", 5L), entry("support.tickets", 400L), entry("telemetry.events", 2_000L));
         assertThat(demo.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + demo.port() + "/ahurasense");
         assertThat(demo.user()).isEqualTo("piimap_reader");
     }
@@ -149,13 +149,14 @@ class DemoDatabaseTest {
         }
 
         assertThat(items).extracting(ScanItem::locator).containsExactly("accounts.customers", "accounts.plans",
-                "billing.invoices", "billing.payments", "public.feature_flags", "support.tickets", "telemetry.events");
-        assertThat(assets).hasSize(10 + 6 + 9 + 7 + 5 + 5 + 7).extracting(AssetOutcome::status).containsOnly(ItemStatus.OK);
+                "billing.invoices", "billing.payments", "public.feature_flags", "support.ticket_attachments", "support.tickets",
+                "telemetry.events");
+        assertThat(assets).hasSize(10 + 6 + 9 + 7 + 5 + 3 + 5 + 7).extracting(AssetOutcome::status).containsOnly(ItemStatus.OK);
         assertThat(findings).filteredOn(f -> f.type() == EntityType.EMAIL_ADDRESS).extracting(AssetFinding::asset)
                 .contains("accounts.customers.email", "support.tickets.requester_email");
         assertThat(findings).extracting(AssetFinding::asset)
                 .noneMatch(a -> a.startsWith("accounts.plans.") || a.startsWith("billing.invoices.")
-                        || a.startsWith("public.feature_flags."));
+                        || a.startsWith("public.feature_flags.") || a.startsWith("support.ticket_attachments."));
     }
 
     @Test

@@ -1,0 +1,359 @@
+package dev.piimap.scanner.source.support;
+
+import dev.piimap.scanner.config.SupportSourceConfig;
+import dev.piimap.scanner.source.AssetFinding;
+import dev.piimap.scanner.source.AssetOutcome;
+import dev.piimap.scanner.source.ItemResult;
+import dev.piimap.scanner.source.ItemStatus;
+import dev.piimap.scanner.source.ScanContext;
+import dev.piimap.scanner.source.ScanItem;
+import dev.piimap.scanner.source.SourceException;
+
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The {@code tickets:} layout: a ticket table and an optional attachments table, read the way the jdbc source
+ * reads (read-only session, {@code setReadOnly}, a transaction that is rolled back, a statement timeout, only
+ * generated SELECTs with quoted identifiers and a {@code /* piimap ... *}{@code /} comment).
+ *
+ * <p>Listing streams the ticket ids in order and cuts them into batches of {@code batch-size} ids (only the
+ * batch bounds stay in memory), then streams the attachment rows with their ticket's requester into one
+ * item each. A batch is scanned with one range query; its revision is its ticket count and newest
+ * {@code created}, so a batch that gained, lost or re-created tickets shows as changed.
+ */
+final class TicketDatabase {
+    static final String ITEM_KIND = "tickets";
+    static final int FETCH_SIZE = 10_000;
+    /** The comment of the driver's listing queries; scan queries carry {@link #runComment}. */
+    static final String LISTING_COMMENT = "/* piimap listing */";
+
+    private final SupportSourceConfig config;
+    private final SupportSourceConfig.Database db;
+
+    TicketDatabase(SupportSourceConfig config) {
+        this.config = config;
+        this.db = (SupportSourceConfig.Database) config.layout();
+    }
+
+    List<ScanItem> listItems(Requesters requesters, Attachments attachments) throws SourceException {
+        List<ScanItem> items = new ArrayList<>();
+        try (Connection c = open(Duration.ofSeconds(db.statementTimeoutSeconds()))) {
+            try {
+                listBatches(c, items);
+                if (db.attachmentTable() != null) {
+                    listAttachments(c, requesters, attachments, items);
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new SourceException(prefix() + "cannot be listed: " + reason(e) + hint(e), e);
+        } catch (SecretUnavailable e) {
+            throw new SourceException(prefix() + e.getMessage(), e);
+        }
+        return items;
+    }
+
+    private void listBatches(Connection c, List<ScanItem> items) throws SQLException {
+        SupportSourceConfig.TicketColumns col = db.ticketColumns();
+        String quote = c.getMetaData().getIdentifierQuoteString();
+        String sql = LISTING_COMMENT + " SELECT " + q(quote, col.id()) + ", " + q(quote, col.created()) + " FROM "
+                + table(quote, db.ticketTable()) + " ORDER BY " + q(quote, col.id());
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(FETCH_SIZE);
+            s.setQueryTimeout(db.statementTimeoutSeconds());
+            try (ResultSet rs = s.executeQuery(sql)) {
+                Batch batch = null;
+                while (rs.next()) {
+                    Object id = rs.getObject(1);
+                    if (id == null) {
+                        continue;
+                    }
+                    Timestamp created = rs.getTimestamp(2);
+                    if (batch == null) {
+                        batch = new Batch(id);
+                    }
+                    batch.add(id, created == null ? -1 : created.getTime());
+                    if (batch.count == config.batchSize()) {
+                        items.add(batch.item());
+                        batch = null;
+                    }
+                }
+                if (batch != null) {
+                    items.add(batch.item());
+                }
+            }
+        }
+    }
+
+    private void listAttachments(Connection c, Requesters requesters, Attachments attachments, List<ScanItem> items)
+            throws SQLException {
+        SupportSourceConfig.TicketColumns t = db.ticketColumns();
+        SupportSourceConfig.AttachmentColumns a = db.attachmentColumns();
+        String quote = c.getMetaData().getIdentifierQuoteString();
+        String sql = LISTING_COMMENT + " SELECT a." + q(quote, a.ticketId()) + ", a." + q(quote, a.fileName()) + ", a." + q(quote, a.key())
+                + ", t." + q(quote, t.requester()) + " FROM " + table(quote, db.attachmentTable()) + " a LEFT JOIN "
+                + table(quote, db.ticketTable()) + " t ON t." + q(quote, t.id()) + " = a." + q(quote, a.ticketId())
+                + " ORDER BY a." + q(quote, a.ticketId()) + ", a." + q(quote, a.fileName()) + ", a." + q(quote, a.key());
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(FETCH_SIZE);
+            s.setQueryTimeout(db.statementTimeoutSeconds());
+            try (ResultSet rs = s.executeQuery(sql)) {
+                String ticket = null;
+                Set<String> names = Attachments.names();
+                while (rs.next()) {
+                    String ticketId = rs.getString(1);
+                    if (ticketId == null) {
+                        continue;
+                    }
+                    if (!ticketId.equals(ticket)) {
+                        ticket = ticketId;
+                        names = Attachments.names();
+                    }
+                    String key = rs.getString(3);
+                    long[] stat = attachments.localStat(key);
+                    ScanItem item = attachments.item(ticketId, requesters.fingerprint(rs.getString(4)), rs.getString(2), key,
+                            stat[0], stat[1], names);
+                    if (item != null) {
+                        items.add(item);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Scans one batch of tickets; never throws. */
+    ItemResult scanBatch(ScanItem item, ScanContext context, Requesters requesters) {
+        SupportSourceConfig.TicketColumns col = db.ticketColumns();
+        long started = System.nanoTime();
+        Duration budget = context.limits().maxTimePerItem();
+        List<AssetOutcome> assets = new ArrayList<>();
+        List<AssetFinding> findings = new ArrayList<>();
+        Duration timeout = Duration.ofSeconds(Math.max(1, Math.min(db.statementTimeoutSeconds(), budget.toSeconds())));
+        try (Connection c = open(timeout)) {
+            try {
+                String quote = c.getMetaData().getIdentifierQuoteString();
+                String sql = runComment(context.runId()) + " SELECT " + q(quote, col.id()) + ", " + q(quote, col.requester()) + ", " + q(quote, col.subject())
+                        + ", " + q(quote, col.body()) + ", " + q(quote, col.created()) + " FROM " + table(quote, db.ticketTable())
+                        + " WHERE " + q(quote, col.id()) + " >= ? AND " + q(quote, col.id()) + " <= ? ORDER BY "
+                        + q(quote, col.id());
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setFetchSize(Math.min(FETCH_SIZE, config.batchSize()));
+                    ps.setQueryTimeout((int) timeout.toSeconds());
+                    bind(ps, 1, item.attribute("from"), item.attribute("id-type"));
+                    bind(ps, 2, item.attribute("to"), item.attribute("id-type"));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String id = rs.getString(1);
+                            Timestamp created = rs.getTimestamp(5);
+                            Long modified = created == null ? null : created.getTime();
+                            Map<String, String> links = Requesters.links(id, requesters.fingerprint(rs.getString(2)));
+                            if (System.nanoTime() - started > budget.toNanos()) {
+                                assets.add(new AssetOutcome(config.name(), TicketText.asset(id), TicketText.KIND,
+                                        ItemStatus.SKIPPED, "time limit " + budget.toSeconds() + "s", null, modified, links));
+                                continue;
+                            }
+                            TicketText.classify(config.name(), id, List.of(nz(rs.getString(3)), nz(rs.getString(4))),
+                                    modified, links, context, assets, findings);
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            return failed(item, reason(e), assets, findings);
+        } catch (SecretUnavailable e) {
+            return failed(item, e.getMessage(), assets, findings);
+        }
+        if (assets.isEmpty()) {
+            return ItemResult.of(new AssetOutcome(config.name(), item.locator(), SupportConnector.BATCH_KIND, ItemStatus.SKIPPED,
+                    "no tickets left in this id range", null, null));
+        }
+        return new ItemResult(assets, findings);
+    }
+
+    private ItemResult failed(ScanItem item, String reason, List<AssetOutcome> assets, List<AssetFinding> findings) {
+        List<AssetOutcome> all = new ArrayList<>(assets);
+        all.add(new AssetOutcome(config.name(), item.locator(), SupportConnector.BATCH_KIND, ItemStatus.ERROR, reason,
+                null, null));
+        return new ItemResult(all, findings);
+    }
+
+    /** A read-only connection in a read-only transaction with a statement timeout; the caller rolls back and closes. */
+    private Connection open(Duration timeout) throws SQLException {
+        Properties p = new Properties();
+        if (db.user() != null) {
+            p.setProperty("user", db.user());
+        }
+        if (db.password() != null) {
+            try {
+                p.setProperty("password", db.password().resolve());
+            } catch (IllegalStateException | UncheckedIOException e) {
+                throw new SecretUnavailable("cannot resolve the password reference: " + e.getMessage());
+            }
+        }
+        String url = db.url().toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("applicationname=")) {
+            p.setProperty("ApplicationName", "piimap");
+        }
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("connecttimeout=")) {
+            p.setProperty("connectTimeout", "10");
+        }
+        Connection c = DriverManager.getConnection(db.url(), p);
+        try {
+            DatabaseMetaData meta = c.getMetaData();
+            String product = meta.getDatabaseProductName() == null ? "" : meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
+            try (Statement s = c.createStatement()) {
+                // Session settings first, in autocommit: in PostgreSQL a SET inside a rolled-back transaction is undone.
+                if (product.contains("postgres")) {
+                    s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+                    s.execute("SET statement_timeout = " + timeout.toMillis());
+                } else if (product.contains("mariadb")) {
+                    s.execute("SET SESSION TRANSACTION READ ONLY");
+                    s.execute("SET SESSION max_statement_time = " + timeout.toSeconds());
+                } else if (product.contains("mysql")) {
+                    s.execute("SET SESSION TRANSACTION READ ONLY");
+                }
+            }
+            if (!c.isReadOnly()) {
+                c.setReadOnly(true);
+            }
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int index, String value, String type) throws SQLException {
+        switch (type == null ? "string" : type) {
+            case "long" -> ps.setLong(index, Long.parseLong(value));
+            case "decimal" -> ps.setBigDecimal(index, new BigDecimal(value));
+            case "uuid" -> ps.setObject(index, UUID.fromString(value));
+            default -> ps.setString(index, value);
+        }
+    }
+
+    private static String idType(Object id) {
+        if (id instanceof Integer || id instanceof Long || id instanceof Short || id instanceof Byte) {
+            return "long";
+        }
+        if (id instanceof BigDecimal || id instanceof BigInteger) {
+            return "decimal";
+        }
+        return id instanceof UUID ? "uuid" : "string";
+    }
+
+    /** The bounds, size and newest creation time of the batch being listed. */
+    private final class Batch {
+        final Object first;
+        Object last;
+        int count;
+        long newest = -1;
+
+        Batch(Object first) {
+            this.first = first;
+        }
+
+        void add(Object id, long createdMillis) {
+            last = id;
+            count++;
+            newest = Math.max(newest, createdMillis);
+        }
+
+        ScanItem item() {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put(SupportConnector.ITEM_KIND, ITEM_KIND);
+            attributes.put("from", first.toString());
+            attributes.put("to", last.toString());
+            attributes.put("id-type", idType(first));
+            return new ScanItem(config.name(), "tickets[" + first + ".." + last + "]", -1, newest,
+                    count + ":" + newest, attributes);
+        }
+    }
+
+    static String q(String quote, String identifier) {
+        if (quote == null || quote.isBlank()) {
+            return identifier;
+        }
+        return quote + identifier.replace(quote, quote + quote) + quote;
+    }
+
+    /** {@code schema.table} or {@code table}, each part quoted. */
+    static String table(String quote, String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? q(quote, name) : q(quote, name.substring(0, dot)) + "." + q(quote, name.substring(dot + 1));
+    }
+
+    static String runComment(String runId) {
+        String id = runId.replaceAll("[^A-Za-z0-9._:-]", "_");
+        return "/* piimap run=" + (id.length() > 64 ? id.substring(0, 64) : id) + " */";
+    }
+
+    /** A short phrase and the SQLState; never the driver's message, which may quote values or connection details. */
+    static String reason(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String what = switch (state) {
+            case "42P01", "42S02" -> "table not found";
+            case "42703", "42S22" -> "column not found";
+            case "42501" -> "permission denied";
+            case "57014" -> "query cancelled by the statement timeout";
+            case "28000", "28P01" -> "authentication failed";
+            case "3D000" -> "database not found";
+            default -> state.startsWith("08") ? "connection failed" : "query failed";
+        };
+        return what + (state.isEmpty() ? " (" + e.getClass().getSimpleName() + ")" : " (SQLState " + state + ")");
+    }
+
+    private static String hint(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("42")) {
+            return "; check tickets.table, tickets.columns and tickets.attachments";
+        }
+        if (state.startsWith("08")) {
+            return "; check that the database runs and tickets.url's host and port are reachable";
+        }
+        if (state.startsWith("28")) {
+            return "; check tickets.user and tickets.password";
+        }
+        return "";
+    }
+
+    private String prefix() {
+        return "support source '" + config.name() + "' (" + db.redactedUrl() + "): ";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The password reference could not be resolved; names the reference, never a value. */
+    static final class SecretUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SecretUnavailable(String message) {
+            super(message);
+        }
+    }
+}
