@@ -34,7 +34,7 @@ public final class DataMapFixture {
 
     public DataMapFixture asset(String runId, String source, String asset, String kind, String status,
                                 String detail, Long bytes, Instant modified) {
-        assets.add(RowFactory.create(runId, source, asset, kind, status, detail, bytes, modified));
+        assets.add(RowFactory.create(runId, source, asset, kind, status, detail, bytes, modified, null));
         return this;
     }
 
@@ -42,7 +42,7 @@ public final class DataMapFixture {
                                   String category, long count, double confidence, String sample,
                                   String explanation) {
         findings.add(RowFactory.create(runId, source, asset, kind, type, category, count, confidence, sample,
-                explanation, "test-detector"));
+                explanation, "test-detector", null));
         return this;
     }
 
