@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the data map's three Delta tables live and what they hold. The data map is a directory (a
+ * Where the data map's four Delta tables live and what they hold. The data map is a directory (a
  * path, or a {@code file:} or {@code s3a:} URI) with one table per sub-directory:
  * <ul>
  *   <li>{@code runs}: one row per run; the row is written last and is the run's commit marker.
@@ -18,9 +18,17 @@ import java.util.regex.Pattern;
  *   <li>{@code assets}: one row per asset a run looked at (a column, a file, an entry inside a file),
  *       with its outcome.</li>
  *   <li>{@code findings}: one row per (source, asset, entity type) found.</li>
+ *   <li>{@code items}: one row per item (table, file, object) a run listed: its change token
+ *       ({@code revision}) and whether the run scanned it or carried its rows forward from the run
+ *       that last scanned it ({@code scanned_run_id}). Incremental runs compare revisions with it.</li>
  * </ul>
- * All three are partitioned by {@code run_id}, the unit a run replaces, so writing one run never
- * rewrites (or conflicts with) another run's files.
+ * All four are partitioned by {@code run_id}, the unit a run replaces, so writing one run never
+ * rewrites (or conflicts with) another run's files. Every committed run is a complete snapshot: rows
+ * carried forward are copied into the run, never referenced.
+ *
+ * <p>Columns added after a data map was created (the {@code item} column of assets and findings,
+ * the run's fingerprint and carried count, the items table) are added to an existing data map on
+ * its next write; rows written before then read them as null.
  * Columns marked {@code NOT NULL} below are required; all others may be null. Samples are masked and
  * details never carry scanned content: the data map holds no raw values.
  *
@@ -30,9 +38,19 @@ public record DataMapLayout(String root) {
     public static final String RUNS = "runs";
     public static final String ASSETS = "assets";
     public static final String FINDINGS = "findings";
+    public static final String ITEMS = "items";
 
     public static final String RUN_ID = "run_id";
     public static final String STATUS = "status";
+    /** In assets, findings and items: the locator of the listed item a row came from. */
+    public static final String ITEM = "item";
+
+    /** Item status: the run scanned the item. */
+    public static final String ITEM_SCANNED = "scanned";
+    /** Item status: the run scanned the item and at least one of its assets ended in error; never carried. */
+    public static final String ITEM_FAILED = "failed";
+    /** Item status: unchanged since {@code scanned_run_id}; the run holds copies of that scan's rows. */
+    public static final String ITEM_CARRIED = "carried";
 
     /** The part of a location that is never dropped: {@code scheme://}, {@code scheme:/} or {@code /}. */
     private static final Pattern ROOT_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:/{0,2}|/");
@@ -57,6 +75,8 @@ public record DataMapLayout(String root) {
         field("findings", DataTypes.LongType, true),
         field("errors", DataTypes.LongType, true),
         field("scanner_version", DataTypes.StringType, true),
+        field("detection_fingerprint", DataTypes.StringType, true),
+        field("items_carried", DataTypes.LongType, true),
     });
 
     /**
@@ -64,7 +84,9 @@ public record DataMapLayout(String root) {
      * {@code ok|truncated|skipped|error}; {@code detail} says why for all but ok. {@code links} (null where the
      * source knows none) maps what the asset belongs to: support sources set {@code ticket} (the ticket id) and
      * {@code requester} (the keyed HMAC fingerprint of the requester's e-mail address, never the address).
-     * Added after the first release: tables written before it gain the column on their next write.
+     * {@code item} is the listed item that produced the row (null for a source that could not be listed).
+     * Both were added after the first release: tables written before gain them on their next write, and
+     * older rows read them as null.
      */
     public static final StructType ASSETS_SCHEMA = new StructType(new StructField[] {
         field(RUN_ID, DataTypes.StringType, false),
@@ -76,9 +98,10 @@ public record DataMapLayout(String root) {
         field("bytes", DataTypes.LongType, true),
         field("modified", DataTypes.TimestampType, true),
         field("links", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true),
+        field(ITEM, DataTypes.StringType, true),
     });
 
-    /** {@code findings}: run_id, source, asset, asset_kind, type, category, count NOT NULL. */
+    /** {@code findings}: run_id, source, asset, asset_kind, type, category, count NOT NULL; {@code item} as in assets. */
     public static final StructType FINDINGS_SCHEMA = new StructType(new StructField[] {
         field(RUN_ID, DataTypes.StringType, false),
         field("source", DataTypes.StringType, false),
@@ -91,6 +114,26 @@ public record DataMapLayout(String root) {
         field("sample", DataTypes.StringType, true),
         field("explanation", DataTypes.StringType, true),
         field("detector", DataTypes.StringType, true),
+        field(ITEM, DataTypes.StringType, true),
+    });
+
+    /**
+     * {@code items}: run_id, source, item, status, scanned_run_id NOT NULL. {@code revision} is the
+     * source's change token of the item (null: unknown, always scanned); {@code status} is
+     * {@value #ITEM_SCANNED}, {@value #ITEM_FAILED} or {@value #ITEM_CARRIED}; {@code scanned_run_id}
+     * is the run whose scan produced the item's rows (this run unless carried);
+     * {@code scan_fingerprint} identifies the detection config and source settings of that scan.
+     */
+    public static final StructType ITEMS_SCHEMA = new StructType(new StructField[] {
+        field(RUN_ID, DataTypes.StringType, false),
+        field("source", DataTypes.StringType, false),
+        field(ITEM, DataTypes.StringType, false),
+        field("revision", DataTypes.StringType, true),
+        field(STATUS, DataTypes.StringType, false),
+        field("scanned_run_id", DataTypes.StringType, false),
+        field("bytes", DataTypes.LongType, true),
+        field("modified", DataTypes.TimestampType, true),
+        field("scan_fingerprint", DataTypes.StringType, true),
     });
 
     public DataMapLayout {
@@ -116,6 +159,10 @@ public record DataMapLayout(String root) {
 
     public String findingsTable() {
         return table(FINDINGS);
+    }
+
+    public String itemsTable() {
+        return table(ITEMS);
     }
 
     private String table(String name) {

@@ -124,6 +124,18 @@ public final class DataMapReader {
     }
 
     /**
+     * The {@code items} rows of a run this reader returned as committed ({@link DataMapLayout#ITEMS_SCHEMA}),
+     * unordered; empty for a data map written before the items table existed.
+     */
+    public Dataset<Row> items(RunRecord committedRun) {
+        if (!DeltaTable.isDeltaTable(spark, layout.itemsTable())) {
+            requireCommittedRecord(committedRun);
+            return spark.createDataFrame(List.of(), DataMapLayout.ITEMS_SCHEMA);
+        }
+        return rowsOf(layout.itemsTable(), committedRun);
+    }
+
+    /**
      * The committed run with this id.
      *
      * @throws IllegalArgumentException when the run id is invalid or has not committed
@@ -135,11 +147,15 @@ public final class DataMapReader {
     }
 
     private Dataset<Row> rowsOf(String table, RunRecord run) {
+        requireCommittedRecord(run);
+        return spark.read().format("delta").load(table).filter(col(DataMapLayout.RUN_ID).equalTo(run.runId()));
+    }
+
+    private static void requireCommittedRecord(RunRecord run) {
         if (!run.isCommitted()) {
             throw new IllegalArgumentException("run " + run.runId() + " has status " + run.status()
                     + ", not " + DataMapLayout.STATUS_COMMITTED + ": readers see committed runs only");
         }
-        return spark.read().format("delta").load(table).filter(col(DataMapLayout.RUN_ID).equalTo(run.runId()));
     }
 
     private Dataset<Row> runsTable() {

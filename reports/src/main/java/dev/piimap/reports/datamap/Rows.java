@@ -14,6 +14,11 @@ public final class Rows {
     private Rows() {
     }
 
+    /** True when the row has this column (rows of tables written before a column was added lack it). */
+    public static boolean has(Row row, String column) {
+        return row.schema() != null && row.schema().getFieldIndex(column).isDefined();
+    }
+
     public static String string(Row row, String column) {
         int index = row.fieldIndex(column);
         return row.isNullAt(index) ? null : row.get(index).toString();

@@ -20,9 +20,14 @@ import java.util.regex.Pattern;
  * @param findings       rows the run wrote to {@code findings}
  * @param errors         assets whose status is {@code error}
  * @param scannerVersion the piimap version that wrote the run, or null when unknown
+ * @param detectionFingerprint what decides findings (scanner version, detectors, samples, extraction
+ *                       limits) as a hash: a later run carries rows forward only from a run with the
+ *                       same fingerprint; null for runs written before it existed (never carried from)
+ * @param itemsCarried   of the listed items, those carried forward unchanged from an earlier run
  */
 public record RunRecord(String runId, Instant startedAt, Instant finishedAt, String status, List<String> sources,
-                        long itemsListed, long assets, long findings, long errors, String scannerVersion) {
+                        long itemsListed, long assets, long findings, long errors, String scannerVersion,
+                        String detectionFingerprint, long itemsCarried) {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public RunRecord {
@@ -40,6 +45,14 @@ public record RunRecord(String runId, Instant startedAt, Instant finishedAt, Str
         requireCount(runId, "assets", assets);
         requireCount(runId, "findings", findings);
         requireCount(runId, "errors", errors);
+        requireCount(runId, "itemsCarried", itemsCarried);
+    }
+
+    /** A run without a detection fingerprint and nothing carried (as runs were before incremental runs). */
+    public RunRecord(String runId, Instant startedAt, Instant finishedAt, String status, List<String> sources,
+                     long itemsListed, long assets, long findings, long errors, String scannerVersion) {
+        this(runId, startedAt, finishedAt, status, sources, itemsListed, assets, findings, errors, scannerVersion,
+                null, 0);
     }
 
     /** A complete run, ready to be committed. */
@@ -50,10 +63,16 @@ public record RunRecord(String runId, Instant startedAt, Instant finishedAt, Str
                 assets, findings, errors, scannerVersion);
     }
 
+    /** This run with its detection fingerprint and the number of items it carried forward. */
+    public RunRecord withIncremental(String fingerprint, long carried) {
+        return new RunRecord(runId, startedAt, finishedAt, status, sources, itemsListed, assets, findings, errors,
+                scannerVersion, fingerprint, carried);
+    }
+
     /** This run with another status (for example {@value DataMapLayout#STATUS_INCOMPLETE}). */
     public RunRecord withStatus(String newStatus) {
         return new RunRecord(runId, startedAt, finishedAt, newStatus, sources, itemsListed, assets, findings, errors,
-                scannerVersion);
+                scannerVersion, detectionFingerprint, itemsCarried);
     }
 
     public boolean isCommitted() {
@@ -75,10 +94,13 @@ public record RunRecord(String runId, Instant startedAt, Instant finishedAt, Str
     /** This record as a row of {@link DataMapLayout#RUNS_SCHEMA}. */
     public Row toRow() {
         return RowFactory.create(runId, startedAt, finishedAt, status, sources, itemsListed, assets, findings,
-                errors, scannerVersion);
+                errors, scannerVersion, detectionFingerprint, itemsCarried);
     }
 
-    /** Reads a row of the {@code runs} table (columns by name, so extra columns are ignored). */
+    /**
+     * Reads a row of the {@code runs} table (columns by name, so extra columns are ignored and columns
+     * a row predates read as null or 0).
+     */
     public static RunRecord fromRow(Row row) {
         return new RunRecord(
                 Rows.string(row, "run_id"),
@@ -90,7 +112,9 @@ public record RunRecord(String runId, Instant startedAt, Instant finishedAt, Str
                 Rows.longOrZero(row, "assets"),
                 Rows.longOrZero(row, "findings"),
                 Rows.longOrZero(row, "errors"),
-                Rows.string(row, "scanner_version"));
+                Rows.string(row, "scanner_version"),
+                Rows.has(row, "detection_fingerprint") ? Rows.string(row, "detection_fingerprint") : null,
+                Rows.has(row, "items_carried") ? Rows.longOrZero(row, "items_carried") : 0);
     }
 
     private static void requireCount(String runId, String name, long value) {

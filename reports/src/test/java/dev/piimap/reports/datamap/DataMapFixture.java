@@ -37,10 +37,10 @@ public final class DataMapFixture {
         return asset(runId, source, asset, kind, status, detail, bytes, modified, null);
     }
 
-    /** An asset row with links (null for none). */
+    /** An asset row with links (null for none); its item is null. */
     public DataMapFixture asset(String runId, String source, String asset, String kind, String status,
                                 String detail, Long bytes, Instant modified, java.util.Map<String, String> links) {
-        assets.add(RowFactory.create(runId, source, asset, kind, status, detail, bytes, modified, links));
+        assets.add(RowFactory.create(runId, source, asset, kind, status, detail, bytes, modified, links, null));
         return this;
     }
 
@@ -48,7 +48,7 @@ public final class DataMapFixture {
                                   String category, long count, double confidence, String sample,
                                   String explanation) {
         findings.add(RowFactory.create(runId, source, asset, kind, type, category, count, confidence, sample,
-                explanation, "test-detector"));
+                explanation, "test-detector", null));
         return this;
     }
 

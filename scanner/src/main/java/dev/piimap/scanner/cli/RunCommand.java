@@ -15,7 +15,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Scans every source of a scan.yaml and commits one run to the data map.")
+        description = {"Scans every source of a scan.yaml and commits one run to the data map.",
+                "Incremental by default: items unchanged since the latest committed run (same size and modification "
+                        + "time, ETag, or table change token, see change-detection) are not scanned again; their results "
+                        + "are carried into the new run, which stays a complete snapshot. Changed detectors or settings "
+                        + "rescan what they affect."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "scan.yaml", description = "The scan configuration.")
     Path config;
@@ -25,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master URL; overrides spark.master of the config.")
     String master;
+
+    @Option(names = "--full", description = "Scan every item again, ignoring earlier runs' results.")
+    boolean full;
 
     @Override
     public Integer call() {
@@ -39,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
         // The session ScanJob will use; a data map on s3a:// needs its bucket's endpoint and credentials first.
         SparkSession spark = SparkSessions.getOrCreate(cfg.sparkMaster(), "piimap scan " + id);
         DataMapStorage.configure(spark, cfg.datamap(), cfg.datamapS3());
-        RunSummary summary = new ScanJob(System.err).run(cfg, id);
+        RunSummary summary = new ScanJob(System.err).run(cfg, id, full);
         System.out.print(SummaryTable.render(summary));
         return Main.EXIT_OK;
     }

@@ -15,6 +15,10 @@ final class SummaryTable {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "run %s committed to %s in %.1f s%n", s.runId(), s.datamap(), s.elapsedMillis() / 1000.0));
         out.append(String.format(Locale.ROOT, "  %-34s %,10d%n", "items listed", s.itemsListed()));
+        for (RunSummary.SourceItems source : s.itemsPerSource()) {
+            out.append(String.format(Locale.ROOT, "    %-32s %,10d scanned, %,d carried forward unchanged%n",
+                    source.source(), source.scanned(), source.carried()));
+        }
         out.append(String.format(Locale.ROOT, "  %-34s %,10d%n", "assets scanned", s.assets()));
         for (Map.Entry<String, Long> e : s.assetsByStatus().entrySet()) {
             out.append(String.format(Locale.ROOT, "    %-32s %,10d%n", e.getKey(), e.getValue()));

@@ -12,13 +12,16 @@ import java.util.Objects;
  * {@code include} (schema.table globs), {@code sample-rows} (rows per table, 0 = all), {@code sampling}
  * (how the rows are chosen, see {@link Sampling}), {@code max-connections} (connections the scan may
  * hold open to this database at once) and {@code statement-timeout-seconds} (server-side limit on
- * every statement the scanner sends; the per-item time budget lowers it further).
+ * every statement the scanner sends; the per-item time budget lowers it further) and
+ * {@code change-detection} (how a table's change token is read for incremental runs, see
+ * {@link ChangeDetection}).
  *
  * <p>{@code sampling: full} and {@code sample-rows: 0} mean the same and are normalized to each other:
  * {@link #sampleRows()} is 0 exactly when {@link #sampling()} is {@link Sampling#FULL}.
  */
 public record JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
-                               int sampleRows, Sampling sampling, int maxConnections, int statementTimeoutSeconds)
+                               int sampleRows, Sampling sampling, int maxConnections, int statementTimeoutSeconds,
+                               ChangeDetection changeDetection)
         implements SourceConfig {
     public static final int DEFAULT_SAMPLE_ROWS = 1000;
     public static final Sampling DEFAULT_SAMPLING = Sampling.AUTO;
@@ -62,8 +65,62 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
         }
     }
 
+    /**
+     * How a table's revision (change token) is read when listing, so that an incremental run rescans
+     * only tables that changed. Every mode runs on the driver, at listing, read-only, each query carrying
+     * a {@code /* piimap listing *}{@code /} comment; a table whose token cannot be read gets none and is
+     * scanned. The token always includes the table's column names and types, so a schema change
+     * rescans it too.
+     *
+     * @param mode   see {@link Mode}
+     * @param column the change column of {@link Mode#COLUMN}, else null
+     */
+    public record ChangeDetection(Mode mode, String column) implements java.io.Serializable {
+        public static final ChangeDetection STATS = new ChangeDetection(Mode.STATS, null);
+
+        public enum Mode {
+            /**
+             * The default: counters the database keeps anyway, one catalog query per source. PostgreSQL:
+             * {@code pg_stat_user_tables} live/inserted/updated/deleted tuple counts (and the statistics
+             * reset time); MariaDB/MySQL: {@code information_schema.TABLES} rows, {@code UPDATE_TIME} and
+             * {@code CHECKSUM} (a table with neither is scanned every time). Others keep no counters: scanned
+             * every time.
+             */
+            STATS,
+            /**
+             * {@code count(*)} and {@code max(column)} of the configured column (e.g. {@code updated_at}) in tables
+             * that have it, one query per table (a full read unless the column is indexed); other tables use
+             * {@link #STATS}. The column must grow with every insert and update.
+             */
+            COLUMN,
+            /** MariaDB/MySQL {@code CHECKSUM TABLE}: exact, but reads every row of every table. */
+            CHECKSUM,
+            /** No token: every table is scanned every run. */
+            NONE
+        }
+
+        public ChangeDetection {
+            Objects.requireNonNull(mode, "mode");
+            if ((mode == Mode.COLUMN) != (column != null && !column.isBlank())) {
+                throw new IllegalArgumentException("change detection " + mode + " with column " + column
+                        + ": a column is given exactly with mode COLUMN");
+            }
+        }
+
+        public static ChangeDetection column(String column) {
+            return new ChangeDetection(Mode.COLUMN, column);
+        }
+
+        /** The config spelling: {@code stats}, {@code checksum}, {@code none} or {@code {column: NAME}}. */
+        @Override
+        public String toString() {
+            return mode == Mode.COLUMN ? "{column: " + column + "}" : mode.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     public JdbcSourceConfig {
         Objects.requireNonNull(name, "name");
+        changeDetection = changeDetection == null ? ChangeDetection.STATS : changeDetection;
         Objects.requireNonNull(url, "url");
         include = include == null ? List.of() : List.copyOf(include);
         sampling = sampling == null ? DEFAULT_SAMPLING : sampling;
@@ -84,7 +141,14 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
         }
     }
 
-    /** With the default sampling, connection cap and statement timeout. */
+    /** With the default change detection ({@code stats}). */
+    public JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
+                            int sampleRows, Sampling sampling, int maxConnections, int statementTimeoutSeconds) {
+        this(name, url, user, password, include, sampleRows, sampling, maxConnections, statementTimeoutSeconds,
+                ChangeDetection.STATS);
+    }
+
+    /** With the default sampling, connection cap, statement timeout and change detection. */
     public JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
                             int sampleRows) {
         this(name, url, user, password, include, sampleRows, DEFAULT_SAMPLING, DEFAULT_MAX_CONNECTIONS,
@@ -118,6 +182,6 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
         return "JdbcSourceConfig[name=" + name + ", url=" + redactedUrl() + ", user=" + user
                 + ", password=" + password + ", include=" + include + ", sampleRows=" + sampleRows
                 + ", sampling=" + sampling.wireName() + ", maxConnections=" + maxConnections
-                + ", statementTimeoutSeconds=" + statementTimeoutSeconds + "]";
+                + ", statementTimeoutSeconds=" + statementTimeoutSeconds + ", changeDetection=" + changeDetection + "]";
     }
 }

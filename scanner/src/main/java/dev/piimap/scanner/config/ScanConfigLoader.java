@@ -34,7 +34,7 @@ public final class ScanConfigLoader {
             "detectors", "fingerprint-key");
     static final Set<String> SPARK_KEYS = Set.of("master");
     static final Set<String> JDBC_KEYS = Set.of("name", "type", "url", "user", "password", "include", "sample-rows",
-            "sampling", "max-connections", "statement-timeout-seconds");
+            "sampling", "max-connections", "statement-timeout-seconds", "change-detection");
     static final Set<String> FILES_KEYS = Set.of("name", "type", "root", "include", "s3");
     static final Set<String> S3_KEYS = Set.of("endpoint", "path-style", "access-key", "secret-key", "region");
     static final Set<String> EXTRACTION_KEYS = Set.of("max-embedded-depth", "max-embedded-count", "max-chars-per-item",
@@ -171,7 +171,44 @@ public final class ScanConfigLoader {
                 Integer.MAX_VALUE, "write how many connections the scan may open to this database at once, e.g. 2");
         int timeout = jdbcInt(node, "statement-timeout-seconds", path, JdbcSourceConfig.DEFAULT_STATEMENT_TIMEOUT_SECONDS, 1,
                 JdbcSourceConfig.MAX_STATEMENT_TIMEOUT_SECONDS, "write the seconds one statement may run, e.g. 60 (the default)");
-        return new JdbcSourceConfig(name, url, user, password, include, sampleRows, sampling, maxConnections, timeout);
+        return new JdbcSourceConfig(name, url, user, password, include, sampleRows, sampling, maxConnections, timeout,
+                changeDetection(node.get("change-detection"), path + ".change-detection", url));
+    }
+
+    static final String CHANGE_DETECTION_FIX = "write change-detection: stats (the default), checksum (MariaDB/MySQL), "
+            + "none, or {column: updated_at}";
+
+    /** {@code change-detection}: {@code stats} | {@code checksum} | {@code none} | {@code {column: NAME}}. */
+    private static JdbcSourceConfig.ChangeDetection changeDetection(JsonNode n, String path, String url) {
+        if (n == null || n.isNull()) {
+            return JdbcSourceConfig.ChangeDetection.STATS;
+        }
+        if (n.isObject()) {
+            checkKeys(n, path + ".", Set.of("column"));
+            JsonNode column = n.get("column");
+            if (column == null || !column.isTextual() || column.textValue().isBlank()) {
+                throw ConfigException.invalid(path + ".column", column == null || !column.isValueNode() ? null : column.asText(),
+                        "must name a column", "write change-detection: {column: updated_at}");
+            }
+            return JdbcSourceConfig.ChangeDetection.column(column.textValue().trim());
+        }
+        String text = n.isTextual() ? n.textValue().trim() : null;
+        if ("stats".equals(text)) {
+            return JdbcSourceConfig.ChangeDetection.STATS;
+        }
+        if ("none".equals(text)) {
+            return new JdbcSourceConfig.ChangeDetection(JdbcSourceConfig.ChangeDetection.Mode.NONE, null);
+        }
+        if ("checksum".equals(text)) {
+            String u = url.toLowerCase(java.util.Locale.ROOT);
+            if (!u.startsWith("jdbc:mariadb:") && !u.startsWith("jdbc:mysql:")) {
+                throw ConfigException.invalid(path, text, "needs MariaDB or MySQL (CHECKSUM TABLE); this source's url is not jdbc:mariadb: or jdbc:mysql:",
+                        "use change-detection: stats, or {column: updated_at}");
+            }
+            return new JdbcSourceConfig.ChangeDetection(JdbcSourceConfig.ChangeDetection.Mode.CHECKSUM, null);
+        }
+        throw ConfigException.invalid(path, n.isValueNode() ? n.asText() : null,
+                "must be stats, checksum, none or {column: NAME}", CHANGE_DETECTION_FIX);
     }
 
     /** An optional whole-number key of a jdbc source within [min, max]. */

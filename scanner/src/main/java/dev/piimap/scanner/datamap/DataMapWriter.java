@@ -5,6 +5,7 @@ import dev.piimap.reports.datamap.RunRecord;
 import dev.piimap.scanner.source.AssetFinding;
 import dev.piimap.scanner.source.AssetOutcome;
 import io.delta.tables.DeltaTable;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
@@ -35,10 +37,10 @@ import static org.apache.spark.sql.functions.timestamp_millis;
  * <p>How: Delta commits each table atomically, and readers only see runs whose {@code runs} row has
  * status {@value DataMapLayout#STATUS_COMMITTED}. So a commit (1) hides an earlier commit of the same
  * run id, if any, by setting its row to {@value DataMapLayout#STATUS_INCOMPLETE}; (2) replaces the
- * run's rows in {@code assets}, then in {@code findings} ({@code replaceWhere run_id = '<id>'}, so a
- * re-run replaces rather than duplicates); (3) writes the run row last. A crash before (3) leaves
+ * run's rows in {@code assets}, {@code findings}, then {@code items} ({@code replaceWhere run_id = '<id>'},
+ * so a re-run replaces rather than duplicates); (3) writes the run row last. A crash before (3) leaves
  * readers on the previous committed runs; retrying the same run id completes it. Tables are created
- * on first use.
+ * on first use; columns and tables a data map predates are added to it then ({@link #ensureTables}).
  *
  * <p>Two writers must not commit the same run id at once. Different run ids touch different
  * {@code run_id} partitions, so once the tables exist they do not conflict.
@@ -53,6 +55,17 @@ public final class DataMapWriter {
         DataTypes.createStructField("bytes", DataTypes.LongType, true),
         DataTypes.createStructField("modified_millis", DataTypes.LongType, true),
         DataTypes.createStructField("links", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true),
+        DataTypes.createStructField(DataMapLayout.ITEM, DataTypes.StringType, true),
+    });
+    private static final StructType ITEM_ROWS = new StructType(new StructField[] {
+        DataTypes.createStructField("source", DataTypes.StringType, false),
+        DataTypes.createStructField(DataMapLayout.ITEM, DataTypes.StringType, false),
+        DataTypes.createStructField("revision", DataTypes.StringType, true),
+        DataTypes.createStructField(DataMapLayout.STATUS, DataTypes.StringType, false),
+        DataTypes.createStructField("scanned_run_id", DataTypes.StringType, false),
+        DataTypes.createStructField("bytes", DataTypes.LongType, true),
+        DataTypes.createStructField("modified_millis", DataTypes.LongType, true),
+        DataTypes.createStructField("scan_fingerprint", DataTypes.StringType, true),
     });
 
     private DataMapWriter() {
@@ -72,6 +85,17 @@ public final class DataMapWriter {
      */
     public static void commit(SparkSession spark, String datamapUri, RunRecord run, Dataset<Row> assets,
                               Dataset<Row> findings) {
+        commit(spark, datamapUri, run, assets, findings, null);
+    }
+
+    /**
+     * As {@link #commit(SparkSession, String, RunRecord, Dataset, Dataset)}, with the run's
+     * {@code items} rows ({@link DataMapLayout#ITEMS_SCHEMA}, e.g. from {@link #itemsFrame}); null
+     * writes none. Frames may read earlier runs of the same tables (rows carried forward): only the
+     * run's own {@code run_id} partition is replaced.
+     */
+    public static void commit(SparkSession spark, String datamapUri, RunRecord run, Dataset<Row> assets,
+                              Dataset<Row> findings, Dataset<Row> items) {
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(run, "run");
         if (!run.isCommitted()) {
@@ -82,35 +106,106 @@ public final class DataMapWriter {
         DataMapLayout layout = DataMapLayout.at(datamapUri);
         Dataset<Row> assetRows = conform("assets", assets, DataMapLayout.ASSETS_SCHEMA, run.runId());
         Dataset<Row> findingRows = conform("findings", findings, DataMapLayout.FINDINGS_SCHEMA, run.runId());
+        Dataset<Row> itemRows = items == null ? null : conform("items", items, DataMapLayout.ITEMS_SCHEMA, run.runId());
         ensureTables(spark, layout);
         hidePreviousCommit(spark, layout, run.runId());
         writeRunData(layout, run.runId(), assetRows, findingRows);
+        replaceRun(itemRows != null ? itemRows
+                : spark.createDataFrame(List.of(), DataMapLayout.ITEMS_SCHEMA), layout.itemsTable(), run.runId());
         writeRunRow(spark, layout, run);
     }
 
-    /** The frame {@link #commit} takes as assets, from the outcomes a scan produced. */
+    /** The frame {@link #commit} takes as assets, from the outcomes a scan produced ({@code item} null). */
     public static Dataset<Row> assetsFrame(SparkSession spark, JavaRDD<AssetOutcome> outcomes) {
-        JavaRDD<Row> rows = outcomes.map(outcome -> RowFactory.create(outcome.source(), outcome.asset(),
-                outcome.assetKind(), outcome.status().wireName(), outcome.detail(), outcome.bytes(),
-                outcome.modifiedMillis(), outcome.links() == null ? null : CollectionConverters.asScala(outcome.links())));
+        return assetsFrame(spark, outcomes.mapToPair(outcome -> new Tuple2<>((String) null, outcome)));
+    }
+
+    /** The frame {@link #commit} takes as assets: each outcome with the locator of the item that produced it. */
+    public static Dataset<Row> assetsFrame(SparkSession spark, JavaPairRDD<String, AssetOutcome> outcomesByItem) {
+        JavaRDD<Row> rows = outcomesByItem.map(pair -> {
+            AssetOutcome outcome = pair._2();
+            return RowFactory.create(outcome.source(), outcome.asset(), outcome.assetKind(),
+                    outcome.status().wireName(), outcome.detail(), outcome.bytes(), outcome.modifiedMillis(),
+                    outcome.links() == null ? null : CollectionConverters.asScala(outcome.links()), pair._1());
+        });
         return spark.createDataFrame(rows, ASSET_ROWS)
                 .withColumn("modified", timestamp_millis(col("modified_millis")))
                 .drop("modified_millis");
     }
 
-    /** The frame {@link #commit} takes as findings, from the findings a scan produced. */
+    /** The frame {@link #commit} takes as findings, from the findings a scan produced ({@code item} null). */
     public static Dataset<Row> findingsFrame(SparkSession spark, JavaRDD<AssetFinding> findings) {
-        JavaRDD<Row> rows = findings.map(finding -> RowFactory.create(finding.source(), finding.asset(),
-                finding.assetKind(), finding.type().name(), finding.category(), finding.count(),
-                finding.confidence(), finding.sample(), finding.explanation(), finding.detector()));
+        return findingsFrame(spark, findings.mapToPair(finding -> new Tuple2<>((String) null, finding)));
+    }
+
+    /** The frame {@link #commit} takes as findings: each with the locator of the item that produced it. */
+    public static Dataset<Row> findingsFrame(SparkSession spark, JavaPairRDD<String, AssetFinding> findingsByItem) {
+        JavaRDD<Row> rows = findingsByItem.map(pair -> {
+            AssetFinding finding = pair._2();
+            return RowFactory.create(finding.source(), finding.asset(), finding.assetKind(), finding.type().name(),
+                    finding.category(), finding.count(), finding.confidence(), finding.sample(),
+                    finding.explanation(), finding.detector(), pair._1());
+        });
         return spark.createDataFrame(rows, withoutRunId(DataMapLayout.FINDINGS_SCHEMA));
     }
 
-    /** Creates the three tables where they do not exist yet (a no-op afterwards). */
+    /** The frame {@link #commit} takes as items. */
+    public static Dataset<Row> itemsFrame(SparkSession spark, JavaRDD<ItemRow> items) {
+        JavaRDD<Row> rows = items.map(i -> RowFactory.create(i.source(), i.item(), i.revision(), i.status(),
+                i.scannedRunId(), i.bytes(), i.modifiedMillis(), i.scanFingerprint()));
+        return spark.createDataFrame(rows, ITEM_ROWS)
+                .withColumn("modified", timestamp_millis(col("modified_millis")))
+                .drop("modified_millis");
+    }
+
+    /**
+     * Rows of an earlier run of {@code table} in the columns {@link #commit} expects for it: every
+     * column of {@code schema} but {@code run_id}, null where the earlier rows predate a column. So
+     * rows carried forward keep every column, including ones added to the layout later.
+     */
+    public static Dataset<Row> carriedRows(Dataset<Row> earlier, StructType schema) {
+        Set<String> present = new TreeSet<>(Arrays.asList(earlier.columns()));
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : schema.fields()) {
+            if (field.name().equals(DataMapLayout.RUN_ID)) {
+                continue;
+            }
+            columns.add(present.contains(field.name()) ? col(field.name())
+                    : lit(null).cast(field.dataType()).as(field.name()));
+        }
+        return earlier.select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * Creates the tables that do not exist yet, and adds to existing ones the columns of the layout
+     * they lack (a data map written by an earlier version: added columns are nullable, earlier rows
+     * read them as null). A no-op once the data map is current.
+     */
     static void ensureTables(SparkSession spark, DataMapLayout layout) {
-        create(spark, layout.assetsTable(), DataMapLayout.ASSETS_SCHEMA, DataMapLayout.RUN_ID);
-        create(spark, layout.findingsTable(), DataMapLayout.FINDINGS_SCHEMA, DataMapLayout.RUN_ID);
-        create(spark, layout.runsTable(), DataMapLayout.RUNS_SCHEMA, DataMapLayout.RUN_ID);
+        ensure(spark, layout.assetsTable(), DataMapLayout.ASSETS_SCHEMA);
+        ensure(spark, layout.findingsTable(), DataMapLayout.FINDINGS_SCHEMA);
+        ensure(spark, layout.itemsTable(), DataMapLayout.ITEMS_SCHEMA);
+        ensure(spark, layout.runsTable(), DataMapLayout.RUNS_SCHEMA);
+    }
+
+    private static void ensure(SparkSession spark, String table, StructType schema) {
+        if (!DeltaTable.isDeltaTable(spark, table)) {
+            create(spark, table, schema, DataMapLayout.RUN_ID);
+            return;
+        }
+        StructType current = DeltaTable.forPath(spark, table).toDF().schema();
+        Set<String> have = new TreeSet<>(Arrays.asList(current.fieldNames()));
+        List<StructField> fields = new ArrayList<>(Arrays.asList(current.fields()));
+        for (StructField field : schema.fields()) {
+            if (!have.contains(field.name())) {
+                fields.add(DataTypes.createStructField(field.name(), field.dataType(), true));
+            }
+        }
+        if (fields.size() > current.fields().length) {
+            // An empty append with mergeSchema is a metadata-only Delta commit that adds the columns.
+            spark.createDataFrame(List.of(), new StructType(fields.toArray(StructField[]::new)))
+                    .write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(table);
+        }
     }
 
     /** Step 1: an earlier commit of this run id stops being visible before its rows are replaced. */

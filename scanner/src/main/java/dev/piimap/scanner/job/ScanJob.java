@@ -2,10 +2,14 @@ package dev.piimap.scanner.job;
 
 import dev.piimap.classifiers.EntityType;
 import dev.piimap.reports.SparkSessions;
+import dev.piimap.reports.datamap.DataMapLayout;
+import dev.piimap.reports.datamap.DataMapReader;
+import dev.piimap.reports.datamap.Rows;
 import dev.piimap.reports.datamap.RunRecord;
 import dev.piimap.scanner.config.ScanConfig;
 import dev.piimap.scanner.config.SourceConfig;
 import dev.piimap.scanner.datamap.DataMapWriter;
+import dev.piimap.scanner.datamap.ItemRow;
 import dev.piimap.scanner.source.AssetFinding;
 import dev.piimap.scanner.source.AssetOutcome;
 import dev.piimap.scanner.source.ItemResult;
@@ -14,24 +18,32 @@ import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceConnector;
 import dev.piimap.scanner.source.SourceException;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * One scan, end to end: list every source's items on the driver, scan them in Spark tasks (read,
- * extract, classify), and commit assets, findings and the run record to the data map in one run.
+ * extract, classify), and commit assets, findings, items and the run record to the data map in one
+ * run. Incremental by default: items unchanged since the previous run are carried forward, not
+ * scanned (see {@link #run(ScanConfig, String, boolean)}).
  * A source that cannot be listed becomes one {@code error} asset and the others go on; an item whose
  * scan throws becomes one {@code error} asset. Only a failure to commit fails the run.
  */
@@ -52,33 +64,77 @@ public final class ScanJob {
         this.progressIntervalSeconds = progressIntervalSeconds;
     }
 
+    /** An incremental run: unchanged items are carried forward (see {@link #run(ScanConfig, String, boolean)}). */
     public RunSummary run(ScanConfig config, String runId) {
+        return run(config, runId, false);
+    }
+
+    /**
+     * Scans the config's sources and commits run {@code runId}.
+     *
+     * <p>Unless {@code full}, the run is incremental: for each source, the latest committed run that
+     * scanned it (other than {@code runId}) is looked up, and an item listed with the same revision
+     * (change token) as there, whose scan did not fail and used the same detection config and source
+     * settings ({@link Fingerprints}), is not scanned again: its assets and findings rows are copied
+     * from that run into this one and it is recorded as {@code carried}. The run is still a complete
+     * snapshot of every source, committed at once. Items without a revision are always scanned.
+     */
+    public RunSummary run(ScanConfig config, String runId, boolean full) {
         if (!RunIds.isValid(runId)) {
             throw new IllegalArgumentException("run id must be 1-64 letters, digits, '.', '_' or '-'");
         }
         long started = System.currentTimeMillis();
         SparkSession spark = SparkSessions.getOrCreate(config.sparkMaster(), "piimap scan " + runId);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        String detection = Fingerprints.detection(config);
+        DataMapReader previousRuns = full || !DataMapReader.exists(spark, DataMapLayout.at(config.datamap())) ? null
+                : DataMapReader.open(spark, config.datamap());
+        PreviousScan.Lookup earlier = previousRuns == null ? null : new PreviousScan.Lookup(previousRuns, runId, detection);
 
         List<SourceConnector> connectors = new ArrayList<>();
         List<ScanTask> tasks = new ArrayList<>();
         List<AssetOutcome> unreachable = new ArrayList<>();
+        List<CarriedRows.Carried> carried = new ArrayList<>();
+        List<ItemRow> carriedItems = new ArrayList<>();
+        Map<String, String> scanFingerprints = new HashMap<>();
+        List<RunSummary.SourceItems> perSourceItems = new ArrayList<>();
         for (SourceConfig source : config.sources()) {
             SourceConnector connector = source.connector();
             int index = connectors.size();
             connectors.add(connector);
+            String scanFingerprint = Fingerprints.scan(detection, source);
+            scanFingerprints.put(source.name(), scanFingerprint);
             sc.setJobDescription("piimap " + runId + ": listing " + source.name());
+            // Outside the try: a data map that cannot be read fails the run, not the source's listing.
+            PreviousScan previous = earlier == null ? PreviousScan.none() : earlier.of(source.name());
             try {
                 for (String warning : connector.preflight()) {
                     console.printf("piimap: %s (%s): warning: %s%n", source.name(), source.type(), warning);
                 }
                 List<ScanItem> items = connector.listItems();
-                console.printf("piimap: %s (%s): %,d items listed%n", source.name(), source.type(), items.size());
-                items.forEach(item -> tasks.add(new ScanTask(index, item)));
+                long toScan = 0;
+                for (ScanItem item : items) {
+                    Optional<PreviousScan.Item> unchanged = previous.carriable(item, scanFingerprint);
+                    if (unchanged.isPresent()) {
+                        carried.add(new CarriedRows.Carried(source.name(), item.locator(), previous.run().orElseThrow()));
+                        carriedItems.add(new ItemRow(source.name(), item.locator(), item.revision(),
+                                DataMapLayout.ITEM_CARRIED, unchanged.get().scannedRunId(), knownOrNull(item.bytes()),
+                                knownOrNull(item.modifiedMillis()), scanFingerprint));
+                    } else {
+                        tasks.add(new ScanTask(index, item));
+                        toScan++;
+                    }
+                }
+                perSourceItems.add(new RunSummary.SourceItems(source.name(), toScan, items.size() - toScan));
+                console.printf("piimap: %s (%s): %,d items listed, %,d to scan, %,d unchanged%s%n", source.name(),
+                        source.type(), items.size(), toScan, items.size() - toScan,
+                        previous.run().map(r -> " (carried from run " + r.runId() + ")")
+                                .orElse(full ? " (--full)" : " (no comparable earlier run)"));
             } catch (SourceException | RuntimeException e) {
                 String reason = e instanceof SourceException ? e.getMessage() : "listing failed (" + e.getClass().getSimpleName() + ")";
                 console.printf("piimap: %s (%s): cannot be listed: %s%n", source.name(), source.type(), reason);
                 unreachable.add(new AssetOutcome(source.name(), source.name(), "source", ItemStatus.ERROR, reason, null, null));
+                perSourceItems.add(new RunSummary.SourceItems(source.name(), 0, 0));
             }
         }
         // Largest items first, so the long tail of a scan is made of small items.
@@ -103,48 +159,85 @@ public final class ScanJob {
         }
         sc.setJobDescription("piimap " + runId + ": scanning " + tasks.size() + " items (" + perSource + ")");
         // One element per partition: each group is one Spark task, scanned in order.
-        JavaRDD<ItemResult> results = sc.parallelize(groups, Math.max(1, groups.size()))
+        JavaRDD<ItemScan> results = sc.parallelize(groups, Math.max(1, groups.size()))
                 .flatMap(group -> group.stream().map(task -> {
                     ItemResult result = scanOne(shared.value().get(task.connectorIndex()), task.item(), context);
                     counters.itemDone(task.connectorIndex(), task.item().bytes());
-                    return result;
+                    return new ItemScan(task.item(), result);
                 }).iterator())
-                .union(sc.parallelize(unreachable.isEmpty() ? List.<ItemResult>of()
-                        : unreachable.stream().map(ItemResult::of).toList(), 1))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            JavaRDD<AssetOutcome> assets = results.flatMap(r -> r.assets().iterator());
-            JavaRDD<AssetFinding> findings = results.flatMap(r -> r.findings().iterator());
+            JavaPairRDD<String, AssetOutcome> assets = results
+                    .flatMapToPair(r -> r.result().assets().stream()
+                            .map(a -> new Tuple2<>(r.item().locator(), a)).iterator())
+                    .union(sc.parallelize(unreachable, 1).mapToPair(a -> new Tuple2<>((String) null, a)));
+            JavaPairRDD<String, AssetFinding> findings = results
+                    .flatMapToPair(r -> r.result().findings().stream()
+                            .map(f -> new Tuple2<>(r.item().locator(), f)).iterator());
             if (!config.keepSamples()) {
-                findings = findings.map(ScanJob::withoutSample);
+                findings = findings.mapValues(ScanJob::withoutSample);
             }
-            Map<String, Long> byStatus = new TreeMap<>(assets.map(a -> a.status().wireName()).countByValue());
+            Dataset<Row> assetRows = DataMapWriter.assetsFrame(spark, assets);
+            Dataset<Row> findingRows = DataMapWriter.findingsFrame(spark, findings);
+            JavaRDD<ItemRow> itemRows = results.map(r -> scannedItem(r, runId, scanFingerprints.get(r.item().source())));
+            if (!carried.isEmpty()) {
+                CarriedRows carriedRows = new CarriedRows(spark, previousRuns, carried);
+                assetRows = assetRows.unionByName(carriedRows.assets());
+                findingRows = findingRows.unionByName(carriedRows.findings());
+                itemRows = itemRows.union(sc.parallelize(carriedItems, 1));
+            }
+            // The first count runs the scan; carried rows are read from the earlier run in the same jobs.
+            Map<String, Long> byStatus = new TreeMap<>();
+            for (Row row : assetRows.groupBy(DataMapLayout.STATUS).count().collectAsList()) {
+                byStatus.put(Rows.string(row, DataMapLayout.STATUS), Rows.longOrZero(row, "count"));
+            }
             progress.close();
             Map<EntityType, Long> perType = new EnumMap<>(EntityType.class);
-            perType.putAll(findings.map(AssetFinding::type).countByValue());
-            long findingRows = perType.values().stream().mapToLong(Long::longValue).sum();
+            for (Row row : findingRows.groupBy("type").count().collectAsList()) {
+                perType.put(EntityType.valueOf(Rows.string(row, "type")), Rows.longOrZero(row, "count"));
+            }
+            long findingCount = perType.values().stream().mapToLong(Long::longValue).sum();
             long assetCount = byStatus.values().stream().mapToLong(Long::longValue).sum();
-            long assetsWithFindings = findings.map(f -> f.source() + "\u0000" + f.asset()).distinct().count();
+            long assetsWithFindings = findingRows.select("source", "asset").distinct().count();
 
             sc.setJobDescription("piimap " + runId + ": committing to the data map");
+            long listed = tasks.size() + carried.size() + unreachable.size();
             RunRecord run = RunRecord.committed(runId, Instant.ofEpochMilli(started), Instant.now(),
-                    config.sources().stream().map(SourceConfig::name).toList(), tasks.size() + unreachable.size(),
-                    assetCount, findingRows, byStatus.getOrDefault("error", 0L), ScannerVersion.current());
+                    config.sources().stream().map(SourceConfig::name).toList(), listed,
+                    assetCount, findingCount, byStatus.getOrDefault("error", 0L), ScannerVersion.current())
+                    .withIncremental(detection, carried.size());
             try {
-                DataMapWriter.commit(spark, config.datamap(), run, DataMapWriter.assetsFrame(spark, assets),
-                        DataMapWriter.findingsFrame(spark, findings));
+                DataMapWriter.commit(spark, config.datamap(), run, assetRows, findingRows,
+                        DataMapWriter.itemsFrame(spark, itemRows));
             } catch (RuntimeException e) {
                 throw new RunFailedException("run " + runId + " could not be committed to " + config.datamap()
                         + " (" + e.getClass().getSimpleName() + "); the data map is unchanged", e);
             }
-            return new RunSummary(runId, config.datamap(), tasks.size() + unreachable.size(), assetCount,
-                    assetsWithFindings, byStatus, perType, findingRows, System.currentTimeMillis() - started);
+            return new RunSummary(runId, config.datamap(), listed, assetCount, assetsWithFindings, byStatus, perType,
+                    findingCount, System.currentTimeMillis() - started, perSourceItems);
         } finally {
             progress.close();
             results.unpersist(false);
             shared.destroy();
             sc.setJobDescription(null);
         }
+    }
+
+    /** One scanned item's row in {@code items}: failed when any of its assets ended in error (never carried). */
+    private static ItemRow scannedItem(ItemScan scan, String runId, String scanFingerprint) {
+        ScanItem item = scan.item();
+        boolean failed = scan.result().assets().stream().anyMatch(a -> a.status() == ItemStatus.ERROR);
+        return new ItemRow(item.source(), item.locator(), item.revision(),
+                failed ? DataMapLayout.ITEM_FAILED : DataMapLayout.ITEM_SCANNED, runId, knownOrNull(item.bytes()),
+                knownOrNull(item.modifiedMillis()), scanFingerprint);
+    }
+
+    private static Long knownOrNull(long value) {
+        return value < 0 ? null : value;
+    }
+
+    /** One listed item and what scanning it gave. */
+    record ItemScan(ScanItem item, ItemResult result) implements java.io.Serializable {
     }
 
     /** Runs on executors. A connector must not throw, but a bug must still cost one item only. */

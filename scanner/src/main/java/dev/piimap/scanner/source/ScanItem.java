@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param locator        what to open, interpreted by the source's {@link SourceConnector}
  * @param bytes          size where known, else -1
  * @param modifiedMillis last modification (epoch millis) where known, else -1
- * @param revision       which version of the item was listed, where the source says (an object's ETag), else
- *                       null; a connector may use it to read exactly that version
+ * @param revision       the item's change token as listed, or null when unknown: an object's ETag, a local
+ *                       file's {@code size:mtimeMillis}, a table's token from its source's {@code change-detection}.
+ *                       Equal tokens mean an unchanged item, so an incremental run carries its earlier results
+ *                       forward; null means it is always scanned. A connector may also use it to read exactly
+ *                       that version (S3 {@code If-Match})
  * @param attributes     what the listing learnt about the item that its connector needs to scan it (a ticket's
  *                       id, a byte range), or null; never raw personal data or secrets. Immutable when set
  */
@@ -32,7 +35,7 @@ public record ScanItem(String source, String locator, long bytes, long modifiedM
         this(source, locator, bytes, modifiedMillis, revision, null);
     }
 
-    /** An item whose source keeps no revision (tables, local files). */
+    /** An item without a revision or attributes. */
     public ScanItem(String source, String locator, long bytes, long modifiedMillis) {
         this(source, locator, bytes, modifiedMillis, null, null);
     }

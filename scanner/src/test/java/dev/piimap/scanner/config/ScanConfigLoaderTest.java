@@ -270,4 +270,39 @@ class ScanConfigLoaderTest {
         assertThat(c.toString()).doesNotContain("topsecret").contains("maxConnections=2", "statementTimeoutSeconds=60",
                 "sampling=auto");
     }
+
+    @Test
+    void readsTheJdbcChangeDetectionKey() {
+        ScanConfig cfg = loader.parse("""
+                datamap: x
+                sources:
+                  - {name: a, type: jdbc, url: 'jdbc:postgresql://db/app'}
+                  - {name: b, type: jdbc, url: 'jdbc:postgresql://db/app', change-detection: {column: updated_at}}
+                  - {name: c, type: jdbc, url: 'jdbc:mariadb://db:3306/', change-detection: checksum}
+                  - {name: d, type: jdbc, url: 'jdbc:h2:mem:x', change-detection: none}
+                  - {name: e, type: jdbc, url: 'jdbc:h2:mem:x', change-detection: stats}
+                """, BASE);
+
+        assertThat(cfg.sources()).extracting(s -> ((JdbcSourceConfig) s).changeDetection().toString())
+                .containsExactly("stats", "{column: updated_at}", "checksum", "none", "stats");
+        assertThat(((JdbcSourceConfig) cfg.sources().get(1)).changeDetection().column()).isEqualTo("updated_at");
+        assertThat(cfg.sources().get(1).toString()).contains("changeDetection={column: updated_at}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown mode        | change-detection: mtime                          | sources[0].change-detection: must be stats, checksum, none or {column: NAME} (value: 'mtime'); fix: write change-detection: stats
+            a list              | 'change-detection: [stats]'                      | sources[0].change-detection: must be stats, checksum, none or {column: NAME}; fix:
+            unknown inner key   | 'change-detection: {col: updated_at}'            | sources[0].change-detection.col: unknown key; fix: remove it or correct the spelling; known keys here: column
+            blank column        | 'change-detection: {column: ""}'               | sources[0].change-detection.column: must name a column (value: ''); fix: write change-detection: {column: updated_at}
+            column not text     | 'change-detection: {column: [a]}'                | sources[0].change-detection.column: must name a column; fix:
+            checksum on h2      | change-detection: checksum                       | sources[0].change-detection: needs MariaDB or MySQL (CHECKSUM TABLE); this source's url is not jdbc:mariadb: or jdbc:mysql: (value: 'checksum'); fix: use change-detection: stats, or {column: updated_at}
+            """)
+    void rejectsBadChangeDetection(String label, String keys, String expected) {
+        String yaml = "datamap: x\nsources: [{name: a, type: jdbc, url: 'jdbc:h2:mem:x', " + keys.replace("'", "") + "}]\n";
+        assertThatThrownBy(() -> loader.parse(yaml, BASE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(expected)
+                .hasMessageNotContaining("\n");
+    }
 }

@@ -151,6 +151,36 @@ class DataMapWriterTest {
                 .hasMessageContaining("run id 'x' OR '1'='1' is not valid");
     }
 
+    @Test
+    void upgradesTablesWrittenBeforeTheItemColumnsAndTheItemsTable() {
+        String assetsTable = DataMapLayout.at(map()).assetsTable();
+        StructType oldAssets = new StructType(java.util.Arrays.stream(DataMapLayout.ASSETS_SCHEMA.fields())
+                .filter(f -> !f.name().equals(DataMapLayout.ITEM)).toArray(org.apache.spark.sql.types.StructField[]::new));
+        spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("run-0", "db", "t.old", "column", "ok",
+                null, null, null)), oldAssets).write().format("delta").partitionBy(DataMapLayout.RUN_ID).save(assetsTable);
+
+        commit("run-1", 0, outcome("db", "t.a"), finding("db", "t.a", 2));
+
+        assertThat(spark.read().format("delta").load(assetsTable).columns()).contains(DataMapLayout.ITEM);
+        Row old = spark.read().format("delta").load(assetsTable).filter(col("run_id").equalTo("run-0")).first();
+        assertThat(Rows.string(old, DataMapLayout.ITEM)).isNull();
+        assertThat(DataMapReader.open(spark, map()).items(DataMapReader.open(spark, map()).requireCommitted("run-1"))
+                .count()).isZero();
+    }
+
+    @Test
+    void carriedRowsKeepEveryLayoutColumnAndFillThoseTheyPredate() {
+        Dataset<Row> earlier = assetsFrame(outcome("db", "t.a")).drop(DataMapLayout.ITEM)
+                .withColumn(DataMapLayout.RUN_ID, org.apache.spark.sql.functions.lit("run-0"));
+
+        Dataset<Row> carried = DataMapWriter.carriedRows(earlier, DataMapLayout.ASSETS_SCHEMA);
+
+        assertThat(carried.columns()).containsExactly(java.util.Arrays.stream(DataMapLayout.ASSETS_SCHEMA.fieldNames())
+                .filter(n -> !n.equals(DataMapLayout.RUN_ID)).toArray(String[]::new));
+        assertThat(Rows.string(carried.first(), DataMapLayout.ITEM)).isNull();
+        assertThat(Rows.string(carried.first(), "asset")).isEqualTo("t.a");
+    }
+
     private void commit(String runId, long finishedAfterSeconds, AssetOutcome outcome, AssetFinding... findings) {
         DataMapWriter.commit(spark, map(), run(runId, finishedAfterSeconds), assetsFrame(outcome),
                 findingsFrame(findings));

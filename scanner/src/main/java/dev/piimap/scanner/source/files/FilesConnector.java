@@ -88,7 +88,7 @@ public final class FilesConnector implements SourceConnector {
         List<ScanItem> items = new ArrayList<>();
         try {
             Files.walkFileTree(realRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new Lister(config.name(), realRoot, include, items));
+                    new Lister(config.name(), realRoot, include, items, System.currentTimeMillis()));
         } catch (AccessDeniedException e) {
             throw new SourceException(prefix() + "root " + root + " cannot be read: permission denied", e);
         } catch (IOException e) {
@@ -265,14 +265,29 @@ public final class FilesConnector implements SourceConnector {
     }
 
     /** Collects regular files; keeps symbolic links inside the root; lists unreadable folders as items. */
+    /**
+     * A local file's revision: {@code <size>:<mtime millis>}, or null (scan it every time) while its
+     * modification time is within {@link #RACY_WINDOW_MILLIS} of the listing. A file rewritten right after
+     * listing, at the same size, can keep the same time stamp on file systems with coarse times (FAT: 2 s,
+     * HFS+ and some network file systems: 1 s); it would then look unchanged forever after.
+     */
+    static String revision(long size, long modifiedMillis, long listedAtMillis) {
+        return listedAtMillis - modifiedMillis < RACY_WINDOW_MILLIS ? null : size + ":" + modifiedMillis;
+    }
+
+    /** See {@link #revision}: the coarsest file time resolution in common use, FAT's 2 seconds. */
+    static final long RACY_WINDOW_MILLIS = 2_000;
+
     private static final class Lister extends SimpleFileVisitor<Path> {
         private final Path realRoot;
+        private final long listedAtMillis;
         private final IncludeGlobs include;
         private final List<ScanItem> items;
         private final String source;
 
-        Lister(String source, Path realRoot, IncludeGlobs include, List<ScanItem> items) {
+        Lister(String source, Path realRoot, IncludeGlobs include, List<ScanItem> items, long listedAtMillis) {
             this.source = source;
+            this.listedAtMillis = listedAtMillis;
             this.realRoot = realRoot;
             this.include = include;
             this.items = items;
@@ -288,7 +303,9 @@ public final class FilesConnector implements SourceConnector {
             if (attrs.isRegularFile() && insideRoot(file)) {
                 String relative = relative(file);
                 if (include.matches(relative)) {
-                    items.add(new ScanItem(source, relative, attrs.size(), attrs.lastModifiedTime().toMillis()));
+                    long modified = attrs.lastModifiedTime().toMillis();
+                    items.add(new ScanItem(source, relative, attrs.size(), modified,
+                            revision(attrs.size(), modified, listedAtMillis)));
                 }
             }
             return FileVisitResult.CONTINUE;

@@ -1,6 +1,7 @@
 package dev.piimap.scanner.source.jdbc;
 
 import dev.piimap.scanner.config.JdbcSourceConfig;
+import dev.piimap.scanner.config.JdbcSourceConfig.ChangeDetection;
 import dev.piimap.scanner.source.AssetOutcome;
 import dev.piimap.scanner.source.ItemResult;
 import dev.piimap.scanner.source.ItemStatus;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -36,6 +38,9 @@ import java.util.Set;
  * MariaDB, H2 and SQLite get the few extras of {@link DatabaseKind}. Rows are chosen by the source's
  * {@code sampling} ({@link SampleQuery}); JSON, array, binary and numeric-identifier columns are read as
  * {@link ColumnSample} describes.
+ *
+ * <p>Each listed table carries a revision (change token) read as the source's {@code change-detection}
+ * says ({@link TableRevisions}), so incremental runs rescan only changed tables.
  *
  * <p>Serializable and stateless apart from its config: connections are opened inside each call and
  * closed before it returns; the password reference is resolved only when connecting.
@@ -76,7 +81,7 @@ public final class JdbcConnector implements SourceConnector {
         Connection connection = null;
         try {
             connection = ReadOnlyConnections.open(config, Duration.ofSeconds(config.statementTimeoutSeconds()));
-            return tables(connection.getMetaData());
+            return tables(connection);
         } catch (SQLException e) {
             throw new SourceException(describe("cannot list tables: " + SqlFailures.reason(e)) + "; " + SqlFailures.hint(e));
         } catch (ReadOnlyConnections.SecretUnavailableException e) {
@@ -99,7 +104,10 @@ public final class JdbcConnector implements SourceConnector {
         try {
             connection = ReadOnlyConnections.open(config, Duration.ofSeconds(config.statementTimeoutSeconds()));
             DatabaseKind kind = DatabaseKind.of(connection.getMetaData());
-            return new WriteAccessCheck(TableGlobs.of(config.include())).warning(connection, kind).stream().toList();
+            List<String> warnings = new ArrayList<>(
+                    new WriteAccessCheck(TableGlobs.of(config.include())).warning(connection, kind).stream().toList());
+            changeDetectionWarning(kind).ifPresent(warnings::add);
+            return warnings;
         } catch (SQLException | RuntimeException e) {
             return List.of();
         } finally {
@@ -125,10 +133,12 @@ public final class JdbcConnector implements SourceConnector {
         return new TableReader(config, context).read(table);
     }
 
-    private List<ScanItem> tables(DatabaseMetaData metaData) throws SQLException {
+    /** The included tables, each with its revision from {@link TableRevisions} (null where none could be read). */
+    private List<ScanItem> tables(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
         Namespaces namespaces = Namespaces.of(metaData);
         TableGlobs globs = TableGlobs.of(config.include());
-        List<ScanItem> items = new ArrayList<>();
+        List<TableRef> tables = new ArrayList<>();
         try (ResultSet rs = metaData.getTables(null, null, "%", tableTypes(metaData))) {
             while (rs.next()) {
                 String namespace = namespaces.namespaceOf(rs);
@@ -136,8 +146,14 @@ public final class JdbcConnector implements SourceConnector {
                 if (namespace == null || table == null || isSystem(namespace) || !globs.matches(namespace, table)) {
                     continue;
                 }
-                items.add(new ScanItem(config.name(), new TableRef(namespace, table).locator(), -1, -1));
+                tables.add(new TableRef(namespace, table));
             }
+        }
+        Map<TableRef, String> revisions = new TableRevisions(config.changeDetection(), DatabaseKind.of(metaData),
+                Duration.ofSeconds(config.statementTimeoutSeconds())).read(connection, namespaces, tables);
+        List<ScanItem> items = new ArrayList<>();
+        for (TableRef table : tables) {
+            items.add(new ScanItem(config.name(), table.locator(), -1, -1, revisions.get(table)));
         }
         items.sort(Comparator.comparing(ScanItem::locator));
         return List.copyOf(items);
@@ -155,6 +171,21 @@ public final class JdbcConnector implements SourceConnector {
             }
         }
         return types.isEmpty() ? new String[] {"TABLE"} : types.toArray(String[]::new);
+    }
+
+    /** When {@code change-detection} cannot work on this database, every table is rescanned each run: say so. */
+    private java.util.Optional<String> changeDetectionWarning(DatabaseKind kind) {
+        ChangeDetection.Mode mode = config.changeDetection().mode();
+        if (mode == ChangeDetection.Mode.STATS && !TableRevisions.hasStats(kind)) {
+            return java.util.Optional.of("change-detection stats: this database keeps no change counters, so every"
+                    + " table is scanned on every run; set change-detection: {column: <a column updated on every change>}"
+                    + " or none");
+        }
+        if (mode == ChangeDetection.Mode.CHECKSUM && !kind.isMysqlFamily()) {
+            return java.util.Optional.of("change-detection checksum needs MariaDB or MySQL, so every table is scanned"
+                    + " on every run; set change-detection: stats or {column: updated_at}");
+        }
+        return java.util.Optional.empty();
     }
 
     static boolean isSystem(String namespace) {

@@ -45,6 +45,16 @@ enum Namespaces {
         };
     }
 
+    /** The catalog's columns of every table in one namespace (callers compare namespaces exactly). */
+    ResultSet columnsOfNamespace(DatabaseMetaData metaData, String namespace) throws SQLException {
+        String escape = metaData.getSearchStringEscape();
+        return switch (this) {
+            case SCHEMAS -> metaData.getColumns(null, escapePattern(namespace, escape), "%", "%");
+            case CATALOGS -> metaData.getColumns(namespace, null, "%", "%");
+            case NONE -> metaData.getColumns(null, null, "%", "%");
+        };
+    }
+
     /** The catalog's entries for one table (any type), to tell a table without columns from one that is gone. */
     ResultSet tables(DatabaseMetaData metaData, TableRef table) throws SQLException {
         String escape = metaData.getSearchStringEscape();

@@ -24,7 +24,8 @@ import java.util.Objects;
  * The objects of a files source whose root is {@code s3a://bucket/prefix/}: listed on the driver,
  * opened one at a time on executors. The item locator is the key relative to the prefix (the asset
  * path), the item revision the ETag as listed; an object is read only in that revision ({@code If-Match}),
- * so what is scanned is what was listed.
+ * so what is scanned is what was listed, and an incremental run carries an object forward exactly when
+ * its ETag is unchanged.
  *
  * <p>Listing pages through ListObjectsV2 and keeps only the current page and the items so far.
  * Serializable with its options only: each JVM builds its own client on first use, resolving the

@@ -39,6 +39,22 @@ class FilesConnectorTest {
     Path root;
 
     @Test
+    void revisionIsSizeAndModificationTimeUnlessModifiedJustBeforeListing() throws Exception {
+        Path old = Files.writeString(root.resolve("old.txt"), "twelve bytes");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_123L));
+        Files.writeString(root.resolve("fresh.txt"), "just written");
+
+        Map<String, String> revisions = new LinkedHashMap<>();
+        for (ScanItem item : connector(root.toString()).listItems()) {
+            revisions.put(item.locator(), item.revision());
+        }
+
+        assertThat(revisions).containsEntry("old.txt", "12:1700000000123").containsEntry("fresh.txt", null);
+        assertThat(FilesConnector.revision(12, 10_000, 10_000 + FilesConnector.RACY_WINDOW_MILLIS)).isEqualTo("12:10000");
+        assertThat(FilesConnector.revision(12, 10_000, 10_000 + FilesConnector.RACY_WINDOW_MILLIS - 1)).isNull();
+    }
+
+    @Test
     void findsEmailAddressesInEveryAssetOfAMixedFolder() throws Exception {
         writeMixedFolder();
         FilesConnector connector = connector(root.toString());

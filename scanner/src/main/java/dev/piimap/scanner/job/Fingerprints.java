@@ -1,0 +1,58 @@
+package dev.piimap.scanner.job;
+
+import dev.piimap.classifiers.Classifier;
+import dev.piimap.classifiers.detect.Detector;
+import dev.piimap.scanner.config.CustomDetectors;
+import dev.piimap.scanner.config.ScanConfig;
+import dev.piimap.scanner.config.SourceConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Hashes of what decides a scan's results besides the item itself, so that an incremental run never
+ * carries forward rows that the current config would not produce.
+ * <ul>
+ *   <li>{@link #detection}: the scanner version, the built-in detectors (ids and types), the custom
+ *       detector specs (file names and texts), {@code samples} and the extraction limits. Stored in the
+ *       run row.</li>
+ *   <li>{@link #scan}: the detection fingerprint plus one source's settings (its config record as
+ *       printed: type, URL without parameters, sampling, include globs, ...; secrets appear only as
+ *       references). Stored per item: changing one source's settings rescans that source only.</li>
+ * </ul>
+ * A change to a built-in detector's patterns without a version change (a development build, whose
+ * version is {@code dev}) is not seen: run with {@code --full} then.
+ */
+final class Fingerprints {
+    private Fingerprints() {
+    }
+
+    static String detection(ScanConfig config) {
+        StringBuilder text = new StringBuilder("piimap-detection-v1\n");
+        text.append("version=").append(ScannerVersion.current()).append('\n');
+        for (Detector d : Classifier.defaults().detectors()) {
+            text.append("builtin=").append(d.id()).append(':').append(d.type()).append('\n');
+        }
+        for (CustomDetectors.Spec spec : config.detectors().specs()) {
+            text.append("custom=").append(spec.file()).append('\n').append(sha256(spec.yaml())).append('\n');
+        }
+        text.append("samples=").append(config.keepSamples()).append('\n');
+        text.append("limits=").append(config.limits()).append('\n');
+        return sha256(text.toString());
+    }
+
+    static String scan(String detectionFingerprint, SourceConfig source) {
+        return sha256(detectionFingerprint + "\n" + source.type() + "\n" + source);
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
