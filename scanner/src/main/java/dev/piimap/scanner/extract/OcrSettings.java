@@ -42,6 +42,11 @@ public record OcrSettings(boolean enabled, String languages, String tesseractPat
         return new OcrSettings(false, DEFAULT_LANGUAGES, null);
     }
 
+    /** Whether OCR runs in this JVM: enabled, and Tesseract found (checked once per JVM and location). */
+    public boolean active() {
+        return OcrEngine.active(this);
+    }
+
     public OcrSettings withTesseractPath(String path) {
         return new OcrSettings(enabled, languages, path);
     }

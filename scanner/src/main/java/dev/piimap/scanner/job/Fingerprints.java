@@ -16,7 +16,8 @@ import java.util.HexFormat;
  * carries forward rows that the current config would not produce.
  * <ul>
  *   <li>{@link #detection}: the scanner version, the built-in detectors (ids and types), the custom
- *       detector specs (file names and texts), {@code samples} and the extraction limits. Stored in the
+ *       detector specs (file names and texts), {@code samples}, the extraction limits and whether OCR
+ *       runs (Tesseract installed on the driver). Stored in the
  *       run row.</li>
  *   <li>{@link #scan}: the detection fingerprint plus one source's settings (its config record as
  *       printed: type, URL without parameters, sampling, include globs, ...; secrets appear only as
@@ -40,6 +41,8 @@ final class Fingerprints {
         }
         text.append("samples=").append(config.keepSamples()).append('\n');
         text.append("limits=").append(config.limits()).append('\n');
+        // Installing Tesseract turns "skipped: no OCR engine" images into readable ones: rescan them.
+        text.append("ocr-active=").append(config.limits().ocr().active()).append('\n');
         return sha256(text.toString());
     }
 
