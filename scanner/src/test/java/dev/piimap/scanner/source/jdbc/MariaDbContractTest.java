@@ -48,6 +48,8 @@ class MariaDbContractTest extends SourceContractTest {
                 s.execute(sql);
             }
         }
+        // MariaDB's change token needs the last change to be over 2 s old (UPDATE_TIME has 1 s resolution).
+        Thread.sleep(2_500);
     }
 
     @AfterAll
