@@ -13,8 +13,9 @@ import java.util.Arrays;
  * (grouped into clusters; a cluster with too few digits is passed over), or the positions of the
  * required characters, whichever are fewer in this text; without either, every {@code min-length}-th
  * character (a long enough run holds one). Only the alphabet runs around anchors are scanned, each at
- * most once: linear, and usually a small part of the text. The result is exactly that of scanning
- * everything. Immutable and thread-safe.
+ * most once: linear, and usually a small part of the text. An alphabet holding every printable ASCII
+ * character (label specs) is not scanned at all: {@link WideRegions} reads its runs off the index. The
+ * result is exactly that of scanning everything. Immutable and thread-safe.
  */
 final class CharRegions {
     private static final int[] NONE = new int[0];
@@ -31,6 +32,8 @@ final class CharRegions {
     private final int maxDigitRun;
     private final int minLength;
     private final boolean allDigitsInAlphabet;
+    /** For an alphabet holding every printable ASCII character: its regions found from the index alone; else null. */
+    private final WideRegions wide;
 
     CharRegions(DetectorSpec.Prefilter spec) {
         this.anyLetter = spec.anyLetter();
@@ -70,6 +73,27 @@ final class CharRegions {
             }
         }
         this.anyOfOutsideAscii = outside;
+        this.wide = wholeText ? null : wide();
+    }
+
+    private WideRegions wide() {
+        StringBuilder excluded = new StringBuilder();
+        for (char c = 0; c < 128; c++) {
+            if (!ascii[c]) {
+                if (c >= ' ' && c <= '~') {
+                    return null;
+                }
+                excluded.append(c);
+            }
+        }
+        StringBuilder required = new StringBuilder();
+        for (int i = 0; i < anyOf.length(); i++) {
+            char c = anyOf.charAt(i);
+            if (!isDigit(c) && required.indexOf(String.valueOf(c)) < 0) {
+                required.append(c);
+            }
+        }
+        return new WideRegions(excluded.toString(), anyLetter, required.toString(), minDigits, maxDigitRun, minLength);
     }
 
     private boolean inAlphabet(char c) {
@@ -84,8 +108,17 @@ final class CharRegions {
     /** Region bounds as {@code [start0, end0, start1, end1, ...]}, ends exclusive, in text order. */
     int[] find(TextIndex index) {
         char[] text = index.chars();
+        if (minDigits > 0 && index.digitCount() < minDigits) {
+            return NONE;
+        }
+        if (anyOfOutsideAscii && index.positionsOf(anyOf).length == 0) {
+            return NONE;
+        }
         if (wholeText) {
             return qualifies(text, 0, text.length) ? new int[] {0, text.length} : NONE;
+        }
+        if (wide != null) {
+            return wide.find(index);
         }
         long requiredCost = Long.MAX_VALUE;
         if (!anyOf.isEmpty() && !anyOfOutsideAscii) {
@@ -102,13 +135,8 @@ final class CharRegions {
             requiredCost = required;
         }
         long digitCost = Long.MAX_VALUE;
-        if (minDigits > 0) {
-            if (index.digitCount() < minDigits) {
-                return NONE;
-            }
-            if (allDigitsInAlphabet) {
-                digitCost = index.digitRuns().length / 2;
-            }
+        if (minDigits > 0 && allDigitsInAlphabet) {
+            digitCost = index.digitRuns().length / 2;
         }
         Out out = new Out();
         long strideCost = minLength >= MIN_STRIDE ? text.length / minLength : Long.MAX_VALUE;
@@ -214,6 +242,9 @@ final class CharRegions {
         if (wholeText) {
             return positions.length > 0 ? find(index) : NONE;
         }
+        if (wide != null) {
+            return wide.around(index, positions);
+        }
         Out out = new Out();
         around(index.chars(), positions, out);
         return out.toArray();
@@ -302,7 +333,7 @@ final class CharRegions {
     }
 
     /** Region bounds collected in text order. */
-    private static final class Out {
+    static final class Out {
         private int[] bounds = NONE;
         private int count;
 

@@ -18,9 +18,13 @@ import java.util.Set;
  *                      first use; it lets everything through when the regex is beyond it
  * @param literalPrefix whether the regex starts with a few fixed characters, which RE2J finds faster than the
  *                      prefilter in a long region
+ * @param memo          RE2J's matches in short windows by shape (for patterns tried everywhere)
+ * @param literal       characters every match starts with (case-sensitive), so a text without them has none; null
+ *                      when the regex starts otherwise
  */
 record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean hasValue, boolean[] needs,
-                       StartWords startWords, RegexPrefilter.Lazy prefilter, boolean literalPrefix) {
+                       StartWords startWords, RegexPrefilter.Lazy prefilter, boolean literalPrefix, ShapeMemo.Lazy memo,
+                       String literal) {
 
     /**
      * Compiles one pattern of a spec whose {@code shrink-on-fail} is {@code shrinkOnFail}.
@@ -56,7 +60,8 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
         boolean anchored = !p.startsWith().isEmpty();
         return new CompiledPattern(p, regex, hasValue, asciiTable(p.needs()),
                 anchored ? new StartWords(p.startsWith()) : null, new RegexPrefilter.Lazy(p.regex(), anchored),
-                RegexPrefilter.hasLiteralPrefix(p.regex(), 3));
+                RegexPrefilter.hasLiteralPrefix(p.regex(), 3), new ShapeMemo.Lazy(p.regex(), regex, hasValue),
+                RegexPrefilter.literalPrefix(p.regex(), 3));
     }
 
     /** The ASCII characters of {@code chars} as a table; null for an empty string. */
@@ -69,8 +74,14 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
         return table;
     }
 
-    /** False when none of the characters the pattern {@code needs} occurs anywhere in the text. */
+    /**
+     * False when none of the characters the pattern {@code needs} occurs anywhere in the text, or the
+     * characters every match starts with do not.
+     */
     boolean mayOccur(TextIndex index) {
+        if (literal != null && index.string().indexOf(literal) < 0) {
+            return false;
+        }
         if (needs == null || spec.needs().chars().anyMatch(c -> c >= 128)) {
             return true;
         }

@@ -24,6 +24,13 @@ final class RegexPrefilter {
      * combination of counts; coarser counts filter less but stay small.
      */
     private static final int[] MAX_COUNTS = {RegexApproximation.MAX_COUNT, 8, 3, 1};
+    /**
+     * For an anchored regex too large for a whole automaton (a label pattern with dozens of words in
+     * several languages), the depths tried in turn: the automaton follows the first characters only and
+     * answers "may match" for whatever survives them. That is still what rejects nearly every word start.
+     */
+    private static final int[] MAX_DEPTHS = {12, 8, 5, 3};
+    private static final int UNLIMITED = Integer.MAX_VALUE;
     private static final int ACCEPT = -1;
     private static final int DEAD = -2;
 
@@ -50,13 +57,27 @@ final class RegexPrefilter {
     static RegexPrefilter of(String regex, boolean anchored) {
         Map<String, boolean[]> atoms = new HashMap<>();
         for (int maxCount : MAX_COUNTS) {
+            if (anchored && maxCount != RegexApproximation.MAX_COUNT && maxCount != 1) {
+                // Anchored label patterns that outgrow the bound at full counts have a depth-limited fallback.
+                continue;
+            }
             try {
-                RegexPrefilter built = build(new RegexApproximation(regex, maxCount, atoms), anchored);
+                RegexPrefilter built = build(new RegexApproximation(regex, maxCount, atoms), anchored, UNLIMITED);
                 if (built != null) {
                     return built;
                 }
             } catch (IllegalArgumentException | com.google.re2j.PatternSyntaxException e) {
                 // Unknown syntax stays unknown; an automaton too large may fit with coarser counts.
+            }
+        }
+        for (int depth : anchored ? MAX_DEPTHS : new int[0]) {
+            try {
+                RegexPrefilter built = build(new RegexApproximation(regex, 1, atoms), true, depth);
+                if (built != null) {
+                    return built;
+                }
+            } catch (IllegalArgumentException | com.google.re2j.PatternSyntaxException e) {
+                return null;
             }
         }
         return null;
@@ -127,7 +148,30 @@ final class RegexPrefilter {
         return n >= length;
     }
 
-    private static RegexPrefilter build(RegexApproximation approximation, boolean anchored) {
+    /**
+     * The fixed characters, at least {@code length} of them, that begin every match of {@code regex}
+     * (compared case-sensitively); null when the regex does not start so, or has an alternative
+     * ({@code |}) anywhere, which might not.
+     */
+    static String literalPrefix(String regex, int length) {
+        if (regex.indexOf('|') >= 0 || !hasLiteralPrefix(regex, length)) {
+            return null;
+        }
+        int n = 0;
+        while (n < regex.length() && "\\.+*?()[]{}|^$".indexOf(regex.charAt(n)) < 0) {
+            n++;
+        }
+        if (n < regex.length() && "*?{".indexOf(regex.charAt(n)) >= 0) {
+            n--;
+        }
+        return regex.substring(0, n);
+    }
+
+    /**
+     * The automaton, or null when it needs more than {@value #MAX_STATES} states. States {@code maxDepth}
+     * characters from the start move to ACCEPT on any character that keeps a thread alive.
+     */
+    private static RegexPrefilter build(RegexApproximation approximation, boolean anchored, int maxDepth) {
         Subsets nfa = new Subsets(approximation);
         int[] classOf = new int[RegexApproximation.SYMBOLS];
         int classes = symbolClasses(approximation, classOf);
@@ -141,15 +185,18 @@ final class RegexPrefilter {
         }
         Map<String, Integer> ids = new HashMap<>();
         List<int[]> states = new ArrayList<>();
+        TextIndex.IntList depths = new TextIndex.IntList();
         ids.put(key(start), 0);
         states.add(start);
+        depths.add(0);
         TextIndex.IntList table = new TextIndex.IntList();
         for (int id = 0; id < states.size(); id++) {
+            int depth = depths.get(id);
             for (int k = 0; k < classes; k++) {
                 int[] target = nfa.step(states.get(id), representative[k], anchored ? null : start);
                 if (target.length == 0) {
                     table.add(DEAD);
-                } else if (contains(target, approximation.accept)) {
+                } else if (depth + 1 >= maxDepth || contains(target, approximation.accept)) {
                     table.add(ACCEPT);
                 } else {
                     String key = key(target);
@@ -161,6 +208,7 @@ final class RegexPrefilter {
                         known = states.size();
                         ids.put(key, known);
                         states.add(target);
+                        depths.add(depth + 1);
                     }
                     table.add(known * classes);
                 }

@@ -19,14 +19,13 @@ import java.util.stream.Collectors;
  * {@link #detect} (an unexpected internal error yields no findings rather than failing the caller).
  */
 final class SpecDetector implements Detector {
+    private static final int[] NONE = new int[0];
     /** Regions longer than this are searched by RE2J alone when the regex has a literal prefix. */
     private static final int LONG_REGION = 1024;
 
     private final DetectorSpec spec;
     private final CharRegions regions;
     private final List<CompiledPattern> patterns;
-    /** Whether every pattern is a {@code starts-with} one: then only the regions holding their words matter. */
-    private final boolean allStartWith;
     private final List<Validator> validators;
     private final String validatorNames;
     private final ContextWords context;
@@ -41,7 +40,6 @@ final class SpecDetector implements Detector {
             compiled.add(CompiledPattern.of(p, spec.shrinkOnFail()));
         }
         this.patterns = List.copyOf(compiled);
-        this.allStartWith = compiled.stream().allMatch(p -> p.startWords() != null);
         this.validators = spec.validators().stream().map(Validators::byName).toList();
         this.validatorNames = validators.isEmpty() ? null : String.join(",", spec.validators());
         this.context = new ContextWords(spec.context().words());
@@ -88,35 +86,49 @@ final class SpecDetector implements Detector {
         }
         try {
             Scan scan = new Scan(index);
-            int[][] wordHits = new int[patterns.size()][];
-            int[] bounds;
-            if (allStartWith) {
-                int[] anywhere = new int[0];
-                for (int p = 0; p < patterns.size(); p++) {
-                    if (patterns.get(p).mayOccur(index)) {
-                        wordHits[p] = patterns.get(p).startWords().find(index);
-                        anywhere = union(anywhere, wordHits[p]);
-                    }
+            int count = patterns.size();
+            boolean[] active = new boolean[count];
+            boolean anyActive = false;
+            boolean anchored = false;
+            boolean onlyAnchors = true;
+            for (int p = 0; p < count; p++) {
+                CompiledPattern pattern = patterns.get(p);
+                active[p] = pattern.mayOccur(index);
+                if (active[p]) {
+                    anyActive = true;
+                    anchored |= pattern.startWords() != null;
+                    onlyAnchors &= pattern.startWords() != null || pattern.needs() != null;
                 }
-                bounds = anywhere.length == 0 ? anywhere : regions.around(index, anywhere);
-            } else {
-                bounds = regions.find(index);
             }
+            if (!anyActive) {
+                return Examination.empty();
+            }
+            int[][] wordHits = new int[count][];
+            int[] anchors = NONE;
+            for (int p = 0; p < count; p++) {
+                CompiledPattern pattern = patterns.get(p);
+                if (active[p] && pattern.startWords() != null) {
+                    wordHits[p] = pattern.startWords().find(index);
+                    active[p] = wordHits[p].length > 0;
+                    anchors = union(anchors, wordHits[p]);
+                } else if (active[p] && anchored && onlyAnchors) {
+                    anchors = union(anchors, index.positionsOf(pattern.spec().needs()));
+                }
+            }
+            // A region can only yield a match of a starts-with pattern where one of its words starts, and of
+            // a pattern with needs where one of those characters is. When every pattern that may occur is
+            // one of the two, the regions around those anchors are the only ones worth finding.
+            int[] bounds = !(anchored && onlyAnchors) ? regions.find(index)
+                    : anchors.length == 0 ? NONE : regions.around(index, anchors);
             if (bounds.length == 0) {
                 return Examination.empty();
             }
-            for (int p = 0; p < patterns.size(); p++) {
+            for (int p = 0; p < count; p++) {
                 CompiledPattern pattern = patterns.get(p);
-                if (!pattern.mayOccur(index) || (pattern.spec().columnContext() && !anyContextInText(scan))) {
+                if (!active[p] || (pattern.spec().columnContext() && !anyContextInText(scan))) {
                     continue;
                 }
                 int[] hits = wordHits[p];
-                if (pattern.startWords() != null && hits == null) {
-                    hits = pattern.startWords().find(index);
-                }
-                if (hits != null && hits.length == 0) {
-                    continue;
-                }
                 for (int r = 0; r < bounds.length; r += 2) {
                     if (pattern.needsFoundIn(index.chars(), bounds[r], bounds[r + 1])) {
                         if (hits != null) {
@@ -187,9 +199,9 @@ final class SpecDetector implements Detector {
         }
         int windowStart = Math.max(0, start - 1);
         int windowEnd = Math.min(scan.chars.length, end + 1);
-        Matcher m = pattern.regex().matcher(scan.text.subSequence(windowStart, windowEnd));
-        while (m.find()) {
-            accept(scan, windowStart, start, end, m, pattern, true);
+        int[] matches = pattern.memo().matches(scan.text, scan.chars, windowStart, windowEnd);
+        for (int k = 0; k < matches.length; k += 4) {
+            accept(scan, windowStart, start, end, matches[k], matches[k + 1], matches[k + 2], matches[k + 3], pattern, true);
         }
     }
 
@@ -216,24 +228,28 @@ final class SpecDetector implements Detector {
             }
             Matcher m = pattern.regex().matcher(new TextView(scan.text, at, windowEnd));
             if (m.lookingAt()) {
-                accept(scan, at, at, end, m, pattern, false);
+                int valueStart = pattern.hasValue() ? m.start(DetectorSpec.NamedPattern.VALUE_GROUP) : -1;
+                int valueEnd = pattern.hasValue() ? m.end(DetectorSpec.NamedPattern.VALUE_GROUP) : -1;
+                accept(scan, at, at, end, m.start(), m.end(), valueStart, valueEnd, pattern, false);
                 next = Math.max(next, at + m.end());
             }
         }
     }
 
-    /** A match at {@code offset + m.start()}: checks it lies inside the region and judges its span. */
-    private void accept(Scan scan, int offset, int start, int end, Matcher m, CompiledPattern pattern, boolean checkBefore) {
-        int s = offset + m.start();
-        int e = offset + m.end();
+    /**
+     * A match {@code [matchStart, matchEnd)} (its value group {@code [groupStart, groupEnd)}), relative to
+     * {@code offset}: checks it lies inside the region and judges its span.
+     */
+    private void accept(Scan scan, int offset, int start, int end, int matchStart, int matchEnd, int groupStart, int groupEnd,
+                        CompiledPattern pattern, boolean checkBefore) {
+        int s = offset + matchStart;
+        int e = offset + matchEnd;
         if (s < start || e > end || e <= s) {
             return;
         }
         int valueStart = s;
         int valueEnd = e;
         if (pattern.hasValue()) {
-            int groupStart = m.start(DetectorSpec.NamedPattern.VALUE_GROUP);
-            int groupEnd = m.end(DetectorSpec.NamedPattern.VALUE_GROUP);
             if (groupStart < 0 || groupEnd <= groupStart) {
                 return;
             }

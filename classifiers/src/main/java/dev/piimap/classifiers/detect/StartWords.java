@@ -1,7 +1,6 @@
 package dev.piimap.classifiers.detect;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import java.util.Map;
  * Immutable and thread-safe.
  */
 final class StartWords {
-    private static final int[] NONE = new int[0];
-
     /** The words the index's per-prefix lists serve, grouped by list: two characters or more, the first a letter a-z. */
     private final char[][][] groups;
     /** Words that the per-prefix lists cannot serve, found with the plain search instead (see {@link #find}). */
@@ -42,9 +39,12 @@ final class StartWords {
         char[] text = index.chars();
         TextIndex.IntList out = new TextIndex.IntList();
         int lists = 0;
+        int[] starts = index.wordStartsByPrefix();
         for (char[][] group : groups) {
             int before = out.size();
-            for (int at : index.wordStarts(group[0][0], group[0][1])) {
+            int key = TextIndex.prefixKey(group[0][0], group[0][1]);
+            for (int k = index.wordStartsFrom(key), to = index.wordStartsFrom(key + 1); k < to; k++) {
+                int at = starts[k];
                 for (char[] word : group) {
                     if (matchesAt(text, at, word)) {
                         out.add(at);
@@ -68,11 +68,16 @@ final class StartWords {
             }
         }
         int[] found = out.toArray();
-        if (lists > 1) {
-            Arrays.sort(found);
-            found = distinct(found);
+        return lists > 1 ? sortedDistinct(found, text.length) : found;
+    }
+
+    /** {@code positions} (within a text of {@code length}) ascending, each once: through a bit per position, no sort. */
+    private static int[] sortedDistinct(int[] positions, int length) {
+        long[] bits = new long[(length >> 6) + 1];
+        for (int at : positions) {
+            bits[at >> 6] |= 1L << at;
         }
-        return found;
+        return TextIndex.setBits(bits);
     }
 
     private static boolean matchesAt(char[] text, int at, char[] word) {
@@ -99,15 +104,5 @@ final class StartWords {
             lower[i] = Character.toLowerCase(text[i]);
         }
         return new String(lower);
-    }
-
-    private static int[] distinct(int[] sorted) {
-        int n = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                sorted[n++] = sorted[i];
-            }
-        }
-        return n == sorted.length ? sorted : n == 0 ? NONE : Arrays.copyOf(sorted, n);
     }
 }

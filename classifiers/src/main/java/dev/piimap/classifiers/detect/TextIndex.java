@@ -30,7 +30,11 @@ public final class TextIndex {
     private int[] wordStartsByPrefix;
     private int[] wordStartOffsets;
     private String lowerCase;
+    private String string;
     private Map<String, int[]> positions;
+    /** Every position, grouped by character (see {@link #buckets}); bucket {@code c} is {@code [bucketStarts[c], bucketStarts[c + 1])}. */
+    private int[] bucketed;
+    private int[] bucketStarts;
 
     private TextIndex(CharSequence text) {
         this.text = text;
@@ -48,6 +52,14 @@ public final class TextIndex {
     /** An index of {@code text}, which is copied once (later changes to a mutable text are not seen). */
     public static TextIndex of(CharSequence text) {
         return new TextIndex(text == null ? "" : text);
+    }
+
+    /** The text as a string (the text itself when it is one). */
+    String string() {
+        if (string == null) {
+            string = text instanceof String s ? s : new String(chars);
+        }
+        return string;
     }
 
     /** The text as given. */
@@ -132,44 +144,101 @@ public final class TextIndex {
         }
         int[] found = positions.get(set);
         if (found == null) {
-            found = scanFor(set);
+            found = collect(set);
             positions.put(set, found);
         }
         return found;
     }
 
-    /** One pass without data-dependent branches; characters outside ASCII are confirmed afterwards. */
-    private int[] scanFor(String set) {
-        int[] wanted = new int[129];
+    /**
+     * Merges the buckets of the characters of {@code set}: one bucket is already in text order; more
+     * are merged through a bit per text position (a pass over {@code length / 64} words, not the text).
+     */
+    private int[] collect(String set) {
+        boolean[] wanted = new boolean[129];
+        int symbols = 0;
         int expected = 0;
         for (int i = 0; i < set.length(); i++) {
-            char c = set.charAt(i);
-            int symbol = Math.min(c, 128);
-            if (wanted[symbol] == 0) {
-                expected += symbol < 128 ? count(c) : count128();
+            int symbol = Math.min(set.charAt(i), 128);
+            if (!wanted[symbol]) {
+                wanted[symbol] = true;
+                symbols++;
+                expected += symbol < 128 ? count((char) symbol) : count128();
             }
-            wanted[symbol] = 1;
         }
         if (expected == 0) {
             return NONE;
         }
-        IntList out = new IntList();
-        int[] block = new int[BLOCK + 1];
-        for (int from = 0; from < chars.length; from += BLOCK) {
-            int to = Math.min(chars.length, from + BLOCK);
-            int k = 0;
-            for (int i = from; i < to; i++) {
-                block[k] = i;
-                k += wanted[Math.min(chars[i], 128)];
-            }
-            for (int j = 0; j < k; j++) {
-                char c = chars[block[j]];
-                if (c < 128 || set.indexOf(c) >= 0) {
-                    out.add(block[j]);
+        buckets();
+        if (symbols == 1 && !wanted[128]) {
+            for (int c = 0; c < 128; c++) {
+                if (wanted[c]) {
+                    return Arrays.copyOfRange(bucketed, bucketStarts[c], bucketStarts[c + 1]);
                 }
             }
         }
-        return out.toArray();
+        long[] bits = new long[(chars.length >> 6) + 1];
+        for (int c = 0; c <= 128; c++) {
+            if (wanted[c]) {
+                for (int k = bucketStarts[c]; k < bucketStarts[c + 1]; k++) {
+                    int at = bucketed[k];
+                    if (c < 128 || set.indexOf(chars[at]) >= 0) {
+                        bits[at >> 6] |= 1L << at;
+                    }
+                }
+            }
+        }
+        return setBits(bits);
+    }
+
+    /** The positions of the characters outside ASCII, in text order. */
+    int[] positionsOutsideAscii() {
+        if (count128() == 0) {
+            return NONE;
+        }
+        buckets();
+        return Arrays.copyOfRange(bucketed, bucketStarts[128], bucketStarts[129]);
+    }
+
+    /** The positions whose bits are set in {@code bits} (bit {@code p & 63} of word {@code p >> 6}), ascending. */
+    static int[] setBits(long[] bits) {
+        int n = 0;
+        for (long word : bits) {
+            n += Long.bitCount(word);
+        }
+        if (n == 0) {
+            return NONE;
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int w = 0; w < bits.length; w++) {
+            for (long word = bits[w]; word != 0; word &= word - 1) {
+                out[k++] = (w << 6) + Long.numberOfTrailingZeros(word);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every position of the text bucketed by its character (all characters outside ASCII share bucket
+     * 128), each bucket in text order: a counting sort, one pass without data-dependent branches.
+     */
+    private void buckets() {
+        if (bucketed != null) {
+            return;
+        }
+        basics();
+        int[] starts = new int[130];
+        for (int c = 0; c <= 128; c++) {
+            starts[c + 1] = starts[c] + asciiCounts[c];
+        }
+        int[] fill = Arrays.copyOf(starts, 129);
+        int[] sorted = new int[chars.length];
+        for (int i = 0; i < chars.length; i++) {
+            sorted[fill[Math.min(chars[i], 128)]++] = i;
+        }
+        bucketStarts = starts;
+        bucketed = sorted;
     }
 
     private int count128() {
@@ -178,22 +247,26 @@ public final class TextIndex {
     }
 
     /**
-     * The positions, in text order, where a word may start with two characters whose lower cases are
-     * the ASCII letter {@code first} and {@code second}: the list of {@link #prefixKey}, which for a
-     * {@code second} outside a-z also holds the starts of every other second character. A word starts where the position is 0, or follows a character that is neither
-     * a letter nor a digit, or starts a camel-case hump (an upper-case letter after a lower-case one).
+     * Where the list of word starts with prefix {@code key} begins in {@link #wordStartsByPrefix()}: the
+     * positions, in text order, where a word may start with two characters whose lower cases are the
+     * ASCII letters of the key ({@link #prefixKey}; for a second character outside a-z, the list of
+     * every such character). The list ends where the list of {@code key + 1} begins. A word starts where
+     * the position is 0, or follows a character that is neither a letter nor a digit, or starts a
+     * camel-case hump (an upper-case letter after a lower-case one).
      */
-    int[] wordStarts(char first, char second) {
+    int wordStartsFrom(int key) {
         if (wordStartOffsets == null) {
             indexWordStarts();
         }
-        if (first < 'a' || first > 'z') {
-            return NONE;
+        return wordStartOffsets[key];
+    }
+
+    /** Every word start, grouped by prefix (see {@link #wordStartsFrom}); callers must not modify it. */
+    int[] wordStartsByPrefix() {
+        if (wordStartOffsets == null) {
+            indexWordStarts();
         }
-        int key = prefixKey(first, second);
-        int from = wordStartOffsets[key];
-        int to = wordStartOffsets[key + 1];
-        return from == to ? NONE : Arrays.copyOfRange(wordStartsByPrefix, from, to);
+        return wordStartsByPrefix;
     }
 
     /**
@@ -343,6 +416,10 @@ public final class TextIndex {
 
         int size() {
             return size;
+        }
+
+        int get(int i) {
+            return values[i];
         }
 
         /** Adds {@code values[0, n)}. */

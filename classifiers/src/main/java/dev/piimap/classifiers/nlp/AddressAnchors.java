@@ -3,8 +3,11 @@ package dev.piimap.classifiers.nlp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The street-address prefilter: regions of a text around an anchor. An anchor is a street-type word
@@ -90,31 +93,120 @@ final class AddressAnchors {
         return regions;
     }
 
+    /** Every street-type word (lower case) and the shapes it calls for. */
+    private static final Map<String, Integer> TYPE_SHAPES = typeShapes();
+    /** The compound suffixes by their last character (lower case), for a quick miss. */
+    private static final Map<Character, List<String>> SUFFIXES_BY_LAST = AddressPatterns.COMPOUND_SUFFIXES.stream()
+            .collect(Collectors.groupingBy(w -> w.charAt(w.length() - 1)));
+
+    private static Map<String, Integer> typeShapes() {
+        Map<String, Integer> shapes = new HashMap<>();
+        AddressPatterns.EN_TYPES.forEach(w -> shapes.merge(w, AddressPatterns.EN, (a, b) -> a | b));
+        AddressPatterns.FR_TYPES.forEach(w -> shapes.merge(w, AddressPatterns.FR, (a, b) -> a | b));
+        AddressPatterns.ES_TYPES.forEach(w -> shapes.merge(w, AddressPatterns.ES, (a, b) -> a | b));
+        AddressPatterns.IT_TYPES.forEach(w -> shapes.merge(w, AddressPatterns.IT | AddressPatterns.IT_LOWER, (a, b) -> a | b));
+        AddressPatterns.EN_TAIL_TYPES.forEach(w -> shapes.merge(w, AddressPatterns.EN_TAIL, (a, b) -> a | b));
+        return Map.copyOf(shapes);
+    }
+
     /** The shapes a street-type word calls for, or 0 when the word names no street type. */
     private static int streetShapes(CharSequence text, int start, int end) {
         int length = end - start;
         if (length < 2) {
             return 0;
         }
+        boolean compound = length > 3 && Character.isUpperCase(text.charAt(start));
+        if (length > MAX_TYPE_WORD && !compound) {
+            return 0;
+        }
         String word = text.subSequence(start, Math.min(end, start + 40)).toString().toLowerCase(Locale.ROOT);
         int shapes = 0;
         if (length <= MAX_TYPE_WORD) {
-            shapes |= AddressPatterns.EN_TYPES.contains(word) ? AddressPatterns.EN : 0;
-            shapes |= AddressPatterns.FR_TYPES.contains(word) ? AddressPatterns.FR : 0;
-            shapes |= AddressPatterns.ES_TYPES.contains(word) ? AddressPatterns.ES : 0;
-            shapes |= AddressPatterns.IT_TYPES.contains(word) ? AddressPatterns.IT | AddressPatterns.IT_LOWER : 0;
-            shapes |= AddressPatterns.EN_TAIL_TYPES.contains(word) ? AddressPatterns.EN_TAIL : 0;
+            shapes = TYPE_SHAPES.getOrDefault(word, 0);
         }
-        if (length > 3 && Character.isUpperCase(text.charAt(start))) {
-            String compound = end < text.length() && text.charAt(end) == '.' ? word + "." : word;
-            for (String suffix : AddressPatterns.COMPOUND_SUFFIXES) {
-                if (compound.endsWith(suffix)) {
-                    shapes |= AddressPatterns.DE_NL;
-                    break;
+        if (compound) {
+            boolean period = end < text.length() && text.charAt(end) == '.';
+            List<String> suffixes = SUFFIXES_BY_LAST.get(period ? '.' : word.charAt(word.length() - 1));
+            if (suffixes != null) {
+                String withPeriod = period ? word + "." : word;
+                for (String suffix : suffixes) {
+                    if (withPeriod.endsWith(suffix)) {
+                        shapes |= AddressPatterns.DE_NL;
+                        break;
+                    }
                 }
             }
         }
         return shapes;
+    }
+
+    /** The shapes {@link #possibleShapes} judges; the others (German/Dutch compounds, postcode before city) always run. */
+    static final int GATED = AddressPatterns.EN | AddressPatterns.FR | AddressPatterns.ES | AddressPatterns.IT
+            | AddressPatterns.EN_TAIL | AddressPatterns.IT_LOWER;
+    private static final int AFTER_SPACE = AddressPatterns.EN | AddressPatterns.FR | AddressPatterns.EN_TAIL;
+    private static final int WHOLE_WORD = AddressPatterns.IT | AddressPatterns.IT_LOWER;
+    /** Characters enough to hold the longest Spanish street type. */
+    private static final int MAX_SPANISH_TYPE = AddressPatterns.ES_TYPES.stream().mapToInt(String::length).max().orElse(0);
+
+    /**
+     * Of the {@link #GATED} shapes, those that may have a match worth reporting in {@code window}, judged
+     * from its words: the English and French shapes put a space or tab before their street type, the
+     * Italian ones have it as a whole word ({@code Via}, or {@code V.le}, {@code P.za}, {@code C.so}), and
+     * a reported Spanish match starts a word with its type ({@code Calle}, {@code CalleMayor}, {@code C/}).
+     * A window without such a word has no such match, so that shape's pattern need not run. A word with
+     * a character outside ASCII (whose case folding this does not follow) lets every shape through.
+     */
+    static int possibleShapes(CharSequence window) {
+        int shapes = 0;
+        int n = window.length();
+        for (int i = 0; i < n; ) {
+            if (!Character.isLetter(window.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean ascii = true;
+            while (i < n && Character.isLetter(window.charAt(i))) {
+                ascii &= window.charAt(i) < 128;
+                i++;
+            }
+            // The Spanish type may run on into the next word or take a slash (CalleMayor, C/): read ahead.
+            int ahead = Math.min(n, start + MAX_SPANISH_TYPE);
+            for (int k = i; k < ahead; k++) {
+                ascii &= window.charAt(k) < 128;
+            }
+            if (!ascii) {
+                return GATED;
+            }
+            String lower = window.subSequence(start, Math.min(i, start + MAX_TYPE_WORD + 1)).toString().toLowerCase(Locale.ROOT);
+            int whole = i - start <= MAX_TYPE_WORD ? TYPE_SHAPES.getOrDefault(lower, 0) : 0;
+            char before = start > 0 ? window.charAt(start - 1) : 0;
+            if (before == ' ' || before == '\t') {
+                shapes |= whole & AFTER_SPACE;
+            }
+            shapes |= whole & WHOLE_WORD;
+            if ((shapes & AddressPatterns.ES) == 0 && !(start > 0 && Character.isDigit(before))
+                    && startsWithSpanishType(window.subSequence(start, ahead).toString().toLowerCase(Locale.ROOT))) {
+                shapes |= AddressPatterns.ES;
+            }
+            if (shapes == GATED) {
+                return shapes;
+            }
+        }
+        String text = window.toString();
+        if (text.contains("V.le") || text.contains("P.za") || text.contains("C.so")) {
+            shapes |= WHOLE_WORD;
+        }
+        return shapes;
+    }
+
+    private static boolean startsWithSpanishType(String lower) {
+        for (String type : AddressPatterns.ES_TYPES) {
+            if (lower.startsWith(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {

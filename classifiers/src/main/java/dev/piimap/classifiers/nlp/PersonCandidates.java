@@ -61,8 +61,12 @@ final class PersonCandidates {
                 anchor = false;
             } else {
                 String lower = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
-                common = lexicon.isCommonWord(lower);
-                anchor = NameLexicon.isCue(lower) || lexicon.isName(lower)
+                // One gazetteer lookup answers both isCommonWord and isName.
+                byte flags = lexicon.flagsOf(lower);
+                boolean name = (flags & (NameLexicon.GIVEN | NameLexicon.FAMILY)) != 0;
+                boolean word = (flags & NameLexicon.WORD) != 0;
+                common = word && !name;
+                anchor = NameLexicon.isCue(lower) || name && !word
                         || previousCapitalEnd >= 0 && !common && !previousCommon && onlySpaces(text, previousCapitalEnd, start);
             }
             if (anchor) {

@@ -63,8 +63,12 @@ public final class StreetAddressDetector implements Detector {
         List<Finding> found = new ArrayList<>();
         for (int[] region : regions) {
             CharSequence window = text.subSequence(region[0], region[1]);
+            int shapes = region[2];
+            if ((shapes & AddressAnchors.GATED) != 0) {
+                shapes &= AddressAnchors.possibleShapes(window) | ~AddressAnchors.GATED;
+            }
             for (int index = 0; index < AddressPatterns.SHAPES.size(); index++) {
-                if ((region[2] & (1 << index)) == 0) {
+                if ((shapes & (1 << index)) == 0) {
                     continue;
                 }
                 AddressPatterns.Shape shape = AddressPatterns.SHAPES.get(index);
