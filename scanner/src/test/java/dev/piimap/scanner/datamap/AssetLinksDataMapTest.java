@@ -36,7 +36,7 @@ class AssetLinksDataMapTest {
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
     /** {@code assets} as the first release wrote it: without {@code links}. */
     private static final StructType OLD_ASSETS_SCHEMA = new StructType(Arrays.stream(DataMapLayout.ASSETS_SCHEMA.fields())
-            .filter(f -> !f.name().equals("links")).toArray(StructField[]::new));
+            .filter(f -> !f.name().equals("links") && !f.name().equals(DataMapLayout.ITEM)).toArray(StructField[]::new));
 
     private final SparkSession spark = SparkSessions.getOrCreate("local[2]", "piimap-scanner-tests");
     private final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

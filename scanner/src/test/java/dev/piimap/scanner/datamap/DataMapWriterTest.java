@@ -155,7 +155,8 @@ class DataMapWriterTest {
     void upgradesTablesWrittenBeforeTheItemColumnsAndTheItemsTable() {
         String assetsTable = DataMapLayout.at(map()).assetsTable();
         StructType oldAssets = new StructType(java.util.Arrays.stream(DataMapLayout.ASSETS_SCHEMA.fields())
-                .filter(f -> !f.name().equals(DataMapLayout.ITEM)).toArray(org.apache.spark.sql.types.StructField[]::new));
+                .filter(f -> !f.name().equals(DataMapLayout.ITEM) && !f.name().equals("links"))
+                .toArray(org.apache.spark.sql.types.StructField[]::new));
         spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("run-0", "db", "t.old", "column", "ok",
                 null, null, null)), oldAssets).write().format("delta").partitionBy(DataMapLayout.RUN_ID).save(assetsTable);
 

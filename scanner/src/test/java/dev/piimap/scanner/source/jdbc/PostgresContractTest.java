@@ -54,6 +54,25 @@ class PostgresContractTest extends SourceContractTest {
                     GRANT SELECT ON app.known, app.clean, app.big TO scanner;
                     """.formatted(PASSWORD, KNOWN_EMAIL));
         }
+        awaitStatistics();
+    }
+
+    /**
+     * PostgreSQL publishes a session's table counters shortly after it ends; the change tokens are built
+     * from them, so the tests start once the set-up's inserts show.
+     */
+    private void awaitStatistics() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Connection c = admin(); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'app' AND n_tup_ins > 0")) {
+                rs.next();
+                if (rs.getInt(1) == 4) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("PostgreSQL's statistics did not show the set-up's inserts within 10 s");
     }
 
     @AfterAll
