@@ -1,6 +1,7 @@
 package dev.piimap.scanner.source.jdbc;
 
 import dev.piimap.scanner.config.JdbcSourceConfig;
+import dev.piimap.scanner.config.SecretRef;
 
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -19,7 +20,7 @@ import java.util.Properties;
  * here, just before connecting, and is never kept. The caller owns (and closes) the connection;
  * since autocommit is off, it ends the transaction with a rollback.
  */
-final class ReadOnlyConnections {
+public final class ReadOnlyConnections {
     /** The application name PostgreSQL shows in pg_stat_activity and its log. */
     static final String APPLICATION_NAME = "piimap";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -35,8 +36,23 @@ final class ReadOnlyConnections {
      * @throws SecretUnavailableException when the password reference cannot be resolved
      */
     static Connection open(JdbcSourceConfig config, Duration statementTimeout) throws SQLException {
-        requireDriver(config.url());
-        Connection connection = DriverManager.getConnection(config.url(), properties(config, DatabaseKind.ofUrl(config.url())));
+        return open(config.url(), config.user(), config.password(), statementTimeout);
+    }
+
+    /**
+     * A read-only connection for any reader of a database (the jdbc source, the support source's ticket
+     * tables): read-only session characteristics, {@code setReadOnly}, a transaction that is rolled back
+     * on close ({@link #closeQuietly}), the statement timeout set on the session where the database has one.
+     *
+     * @param password a secret reference, or null
+     * @throws SQLException               when no driver accepts the URL, it cannot connect, or the session cannot
+     *                                    be made read-only
+     * @throws SecretUnavailableException when the password reference cannot be resolved
+     */
+    public static Connection open(String url, String user, SecretRef password, Duration statementTimeout)
+            throws SQLException {
+        requireDriver(url);
+        Connection connection = DriverManager.getConnection(url, properties(url, user, password, DatabaseKind.ofUrl(url)));
         try {
             // Session settings first, in autocommit: in PostgreSQL a SET inside a rolled-back transaction is undone.
             sessionSettings(connection, DatabaseKind.of(connection.getMetaData()), statementTimeout);
@@ -79,7 +95,7 @@ final class ReadOnlyConnections {
     }
 
     /** Ends the (read-only) transaction and closes; failures here change nothing already read. */
-    static void closeQuietly(Connection connection) {
+    public static void closeQuietly(Connection connection) {
         if (connection == null) {
             return;
         }
@@ -98,25 +114,27 @@ final class ReadOnlyConnections {
     }
 
     /** The password reference could not be resolved; the message names the variable or file, never a value. */
-    static final class SecretUnavailableException extends RuntimeException {
+    public static final class SecretUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         SecretUnavailableException(String detail) {
             super("cannot resolve the password reference: " + detail);
         }
     }
 
-    private static Properties properties(JdbcSourceConfig config, DatabaseKind kind) {
+    private static Properties properties(String jdbcUrl, String user, SecretRef password, DatabaseKind kind) {
         Properties p = new Properties();
-        if (config.user() != null) {
-            p.setProperty("user", config.user());
+        if (user != null) {
+            p.setProperty("user", user);
         }
-        if (config.password() != null) {
+        if (password != null) {
             try {
-                p.setProperty("password", config.password().resolve());
+                p.setProperty("password", password.resolve());
             } catch (IllegalStateException | UncheckedIOException e) {
                 throw new SecretUnavailableException(e.getMessage());
             }
         }
-        String url = config.url().toLowerCase(Locale.ROOT);
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
         switch (kind) {
             case POSTGRESQL -> {
                 putUnlessInUrl(p, url, "ApplicationName", APPLICATION_NAME);

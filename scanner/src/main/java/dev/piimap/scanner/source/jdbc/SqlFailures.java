@@ -9,7 +9,7 @@ import java.util.Map;
  * SQLState and vendor code. Driver messages are never used, since they may quote values, SQL or
  * connection details.
  */
-final class SqlFailures {
+public final class SqlFailures {
     private static final Map<String, String> BY_STATE = Map.ofEntries(
             Map.entry("42501", "permission denied"),
             Map.entry("42P01", "table not found"),
@@ -36,7 +36,7 @@ final class SqlFailures {
     }
 
     /** For example {@code permission denied (SQLState 42501)}; never the driver's message. */
-    static String reason(SQLException e) {
+    public static String reason(SQLException e) {
         String state = e.getSQLState();
         String what = phrase(e);
         if (state == null) {

@@ -1,7 +1,7 @@
 package dev.piimap.scanner.source.jdbc;
 
 /** The two pieces of generated SQL text that carry outside input: quoted identifiers and the run comment. */
-final class SqlText {
+public final class SqlText {
     /** Longest run id kept in a query comment. */
     static final int MAX_COMMENT_ID = 64;
 
@@ -9,7 +9,7 @@ final class SqlText {
     }
 
     /** {@code identifier} between {@code quote}s, embedded quotes doubled; unquoted when the database has no quote string. */
-    static String quote(String quote, String identifier) {
+    public static String quote(String quote, String identifier) {
         if (quote == null || quote.isBlank()) {
             return identifier;
         }
@@ -17,7 +17,7 @@ final class SqlText {
     }
 
     /** {@code /* piimap run=<id> *}{@code /}; the id is reduced to characters that cannot end the comment. */
-    static String comment(String runId) {
+    public static String comment(String runId) {
         String id = runId.replaceAll("[^A-Za-z0-9._:-]", "_");
         return "/* piimap run=" + (id.length() > MAX_COMMENT_ID ? id.substring(0, MAX_COMMENT_ID) : id) + " */";
     }

@@ -8,13 +8,13 @@ import dev.piimap.scanner.source.ItemStatus;
 import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceException;
+import dev.piimap.scanner.source.jdbc.ReadOnlyConnections;
+import dev.piimap.scanner.source.jdbc.SqlFailures;
+import dev.piimap.scanner.source.jdbc.SqlText;
 
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,7 +41,7 @@ import java.util.UUID;
 final class TicketDatabase {
     static final String ITEM_KIND = "tickets";
     static final int FETCH_SIZE = 10_000;
-    /** The comment of the driver's listing queries; scan queries carry {@link #runComment}. */
+    /** The comment of the driver's listing queries; scan queries carry {@link SqlText#comment}. */
     static final String LISTING_COMMENT = "/* piimap listing */";
 
     private final SupportSourceConfig config;
@@ -66,8 +64,8 @@ final class TicketDatabase {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new SourceException(prefix() + "cannot be listed: " + reason(e) + hint(e), e);
-        } catch (SecretUnavailable e) {
+            throw new SourceException(prefix() + "cannot be listed: " + SqlFailures.reason(e) + hint(e), e);
+        } catch (ReadOnlyConnections.SecretUnavailableException e) {
             throw new SourceException(prefix() + e.getMessage(), e);
         }
         return items;
@@ -76,8 +74,8 @@ final class TicketDatabase {
     private void listBatches(Connection c, List<ScanItem> items) throws SQLException {
         SupportSourceConfig.TicketColumns col = db.ticketColumns();
         String quote = c.getMetaData().getIdentifierQuoteString();
-        String sql = LISTING_COMMENT + " SELECT " + q(quote, col.id()) + ", " + q(quote, col.created()) + " FROM "
-                + table(quote, db.ticketTable()) + " ORDER BY " + q(quote, col.id());
+        String sql = LISTING_COMMENT + " SELECT " + SqlText.quote(quote, col.id()) + ", " + SqlText.quote(quote, col.created()) + " FROM "
+                + table(quote, db.ticketTable()) + " ORDER BY " + SqlText.quote(quote, col.id());
         try (Statement s = c.createStatement()) {
             s.setFetchSize(FETCH_SIZE);
             s.setQueryTimeout(db.statementTimeoutSeconds());
@@ -110,10 +108,10 @@ final class TicketDatabase {
         SupportSourceConfig.TicketColumns t = db.ticketColumns();
         SupportSourceConfig.AttachmentColumns a = db.attachmentColumns();
         String quote = c.getMetaData().getIdentifierQuoteString();
-        String sql = LISTING_COMMENT + " SELECT a." + q(quote, a.ticketId()) + ", a." + q(quote, a.fileName()) + ", a." + q(quote, a.key())
-                + ", t." + q(quote, t.requester()) + " FROM " + table(quote, db.attachmentTable()) + " a LEFT JOIN "
-                + table(quote, db.ticketTable()) + " t ON t." + q(quote, t.id()) + " = a." + q(quote, a.ticketId())
-                + " ORDER BY a." + q(quote, a.ticketId()) + ", a." + q(quote, a.fileName()) + ", a." + q(quote, a.key());
+        String sql = LISTING_COMMENT + " SELECT a." + SqlText.quote(quote, a.ticketId()) + ", a." + SqlText.quote(quote, a.fileName()) + ", a." + SqlText.quote(quote, a.key())
+                + ", t." + SqlText.quote(quote, t.requester()) + " FROM " + table(quote, db.attachmentTable()) + " a LEFT JOIN "
+                + table(quote, db.ticketTable()) + " t ON t." + SqlText.quote(quote, t.id()) + " = a." + SqlText.quote(quote, a.ticketId())
+                + " ORDER BY a." + SqlText.quote(quote, a.ticketId()) + ", a." + SqlText.quote(quote, a.fileName()) + ", a." + SqlText.quote(quote, a.key());
         try (Statement s = c.createStatement()) {
             s.setFetchSize(FETCH_SIZE);
             s.setQueryTimeout(db.statementTimeoutSeconds());
@@ -152,10 +150,10 @@ final class TicketDatabase {
         try (Connection c = open(timeout)) {
             try {
                 String quote = c.getMetaData().getIdentifierQuoteString();
-                String sql = runComment(context.runId()) + " SELECT " + q(quote, col.id()) + ", " + q(quote, col.requester()) + ", " + q(quote, col.subject())
-                        + ", " + q(quote, col.body()) + ", " + q(quote, col.created()) + " FROM " + table(quote, db.ticketTable())
-                        + " WHERE " + q(quote, col.id()) + " >= ? AND " + q(quote, col.id()) + " <= ? ORDER BY "
-                        + q(quote, col.id());
+                String sql = SqlText.comment(context.runId()) + " SELECT " + SqlText.quote(quote, col.id()) + ", " + SqlText.quote(quote, col.requester()) + ", " + SqlText.quote(quote, col.subject())
+                        + ", " + SqlText.quote(quote, col.body()) + ", " + SqlText.quote(quote, col.created()) + " FROM " + table(quote, db.ticketTable())
+                        + " WHERE " + SqlText.quote(quote, col.id()) + " >= ? AND " + SqlText.quote(quote, col.id()) + " <= ? ORDER BY "
+                        + SqlText.quote(quote, col.id());
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setFetchSize(Math.min(FETCH_SIZE, config.batchSize()));
                     ps.setQueryTimeout((int) timeout.toSeconds());
@@ -181,8 +179,8 @@ final class TicketDatabase {
                 c.rollback();
             }
         } catch (SQLException e) {
-            return failed(item, reason(e), assets, findings);
-        } catch (SecretUnavailable e) {
+            return failed(item, SqlFailures.reason(e), assets, findings);
+        } catch (ReadOnlyConnections.SecretUnavailableException e) {
             return failed(item, e.getMessage(), assets, findings);
         }
         if (assets.isEmpty()) {
@@ -200,50 +198,9 @@ final class TicketDatabase {
     }
 
     /** A read-only connection in a read-only transaction with a statement timeout; the caller rolls back and closes. */
+    /** A connection as the jdbc source opens one: read-only three ways, with the statement timeout. */
     private Connection open(Duration timeout) throws SQLException {
-        Properties p = new Properties();
-        if (db.user() != null) {
-            p.setProperty("user", db.user());
-        }
-        if (db.password() != null) {
-            try {
-                p.setProperty("password", db.password().resolve());
-            } catch (IllegalStateException | UncheckedIOException e) {
-                throw new SecretUnavailable("cannot resolve the password reference: " + e.getMessage());
-            }
-        }
-        String url = db.url().toLowerCase(Locale.ROOT);
-        if (url.startsWith("jdbc:postgresql:") && !url.contains("applicationname=")) {
-            p.setProperty("ApplicationName", "piimap");
-        }
-        if (url.startsWith("jdbc:postgresql:") && !url.contains("connecttimeout=")) {
-            p.setProperty("connectTimeout", "10");
-        }
-        Connection c = DriverManager.getConnection(db.url(), p);
-        try {
-            DatabaseMetaData meta = c.getMetaData();
-            String product = meta.getDatabaseProductName() == null ? "" : meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
-            try (Statement s = c.createStatement()) {
-                // Session settings first, in autocommit: in PostgreSQL a SET inside a rolled-back transaction is undone.
-                if (product.contains("postgres")) {
-                    s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-                    s.execute("SET statement_timeout = " + timeout.toMillis());
-                } else if (product.contains("mariadb")) {
-                    s.execute("SET SESSION TRANSACTION READ ONLY");
-                    s.execute("SET SESSION max_statement_time = " + timeout.toSeconds());
-                } else if (product.contains("mysql")) {
-                    s.execute("SET SESSION TRANSACTION READ ONLY");
-                }
-            }
-            if (!c.isReadOnly()) {
-                c.setReadOnly(true);
-            }
-            c.setAutoCommit(false);
-            return c;
-        } catch (SQLException | RuntimeException e) {
-            c.close();
-            throw e;
-        }
+        return ReadOnlyConnections.open(db.url(), db.user(), db.password(), timeout);
     }
 
     private static void bind(PreparedStatement ps, int index, String value, String type) throws SQLException {
@@ -293,37 +250,10 @@ final class TicketDatabase {
         }
     }
 
-    static String q(String quote, String identifier) {
-        if (quote == null || quote.isBlank()) {
-            return identifier;
-        }
-        return quote + identifier.replace(quote, quote + quote) + quote;
-    }
-
     /** {@code schema.table} or {@code table}, each part quoted. */
     static String table(String quote, String name) {
         int dot = name.indexOf('.');
-        return dot < 0 ? q(quote, name) : q(quote, name.substring(0, dot)) + "." + q(quote, name.substring(dot + 1));
-    }
-
-    static String runComment(String runId) {
-        String id = runId.replaceAll("[^A-Za-z0-9._:-]", "_");
-        return "/* piimap run=" + (id.length() > 64 ? id.substring(0, 64) : id) + " */";
-    }
-
-    /** A short phrase and the SQLState; never the driver's message, which may quote values or connection details. */
-    static String reason(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String what = switch (state) {
-            case "42P01", "42S02" -> "table not found";
-            case "42703", "42S22" -> "column not found";
-            case "42501" -> "permission denied";
-            case "57014" -> "query cancelled by the statement timeout";
-            case "28000", "28P01" -> "authentication failed";
-            case "3D000" -> "database not found";
-            default -> state.startsWith("08") ? "connection failed" : "query failed";
-        };
-        return what + (state.isEmpty() ? " (" + e.getClass().getSimpleName() + ")" : " (SQLState " + state + ")");
+        return dot < 0 ? SqlText.quote(quote, name) : SqlText.quote(quote, name.substring(0, dot)) + "." + SqlText.quote(quote, name.substring(dot + 1));
     }
 
     private static String hint(SQLException e) {
@@ -348,12 +278,4 @@ final class TicketDatabase {
         return s == null ? "" : s;
     }
 
-    /** The password reference could not be resolved; names the reference, never a value. */
-    static final class SecretUnavailable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SecretUnavailable(String message) {
-            super(message);
-        }
-    }
 }
