@@ -233,7 +233,7 @@ public final class ScanConfigLoader {
     }
 
     /** An {@code s3:} mapping (files sources) or {@code datamap-s3:}; null when absent. */
-    private static FilesSourceConfig.S3Options parseS3Options(JsonNode s3Node, String p) {
+    static FilesSourceConfig.S3Options parseS3Options(JsonNode s3Node, String p) {
         if (s3Node == null || s3Node.isNull()) {
             return null;
         }
@@ -312,7 +312,7 @@ public final class ScanConfigLoader {
         return n.longValue();
     }
 
-    private static void checkKeys(JsonNode node, String prefix, Set<String> known) {
+    static void checkKeys(JsonNode node, String prefix, Set<String> known) {
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             String key = it.next().getKey();
@@ -323,13 +323,13 @@ public final class ScanConfigLoader {
         }
     }
 
-    private static void requireObject(JsonNode node, String path, String fix) {
+    static void requireObject(JsonNode node, String path, String fix) {
         if (!node.isObject()) {
             throw ConfigException.invalid(path, null, "must be a mapping", fix);
         }
     }
 
-    private static String requiredText(JsonNode parent, String key, String path, String fix) {
+    static String requiredText(JsonNode parent, String key, String path, String fix) {
         JsonNode n = parent.get(key);
         if (n == null || n.isNull() || (n.isTextual() && n.textValue().isBlank())) {
             throw ConfigException.missing(path, fix);
@@ -351,7 +351,7 @@ public final class ScanConfigLoader {
         return n.asText().trim();
     }
 
-    private static SecretRef optionalSecret(JsonNode parent, String key, String path) {
+    static SecretRef optionalSecret(JsonNode parent, String key, String path) {
         JsonNode n = parent.get(key);
         if (n == null || n.isNull()) {
             return null;

@@ -3,9 +3,7 @@ package dev.piimap.scanner.config;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,7 +32,7 @@ final class SupportConfigParser {
      * @param topLevelKey the top-level {@code fingerprint-key}, or null; a source's own key overrides it
      */
     static SupportSourceConfig parse(JsonNode node, String path, String name, Path baseDir, SecretRef topLevelKey) {
-        checkKeys(node, path + ".", SUPPORT_KEYS);
+        ScanConfigLoader.checkKeys(node, path + ".", SUPPORT_KEYS);
         List<String> given = LAYOUT_KEYS.stream().filter(node::hasNonNull).toList();
         if (given.size() != 1) {
             throw ConfigException.invalid(path, given.isEmpty() ? null : String.join(", ", given),
@@ -57,7 +55,7 @@ final class SupportConfigParser {
                 throw ConfigException.invalid(path + ".attachments-root", node.get("attachments-root").asText(),
                         "mailboxes carry their attachments inside the messages", "remove attachments-root");
             }
-            attachmentsRoot = ScanConfigLoader.resolvePath(text(node, "attachments-root", path + ".attachments-root",
+            attachmentsRoot = ScanConfigLoader.resolvePath(ScanConfigLoader.requiredText(node, "attachments-root", path + ".attachments-root",
                     "write attachments-root: ./attachments, file:///path or s3a://bucket/prefix/"), baseDir);
         } else if (layout instanceof SupportSourceConfig.Export export) {
             attachmentsRoot = export.folder();
@@ -65,37 +63,37 @@ final class SupportConfigParser {
             throw ConfigException.missing(path + ".attachments-root",
                     "write attachments-root: (a folder or s3a://bucket/prefix/) under which the attachments' keys resolve");
         }
-        FilesSourceConfig.S3Options s3 = s3(node.get("s3"), path + ".s3");
+        FilesSourceConfig.S3Options s3 = ScanConfigLoader.parseS3Options(node.get("s3"), path + ".s3");
         if (s3 != null && (attachmentsRoot == null || !attachmentsRoot.matches("(?i)s3a?://.*"))) {
             throw ConfigException.invalid(path + ".s3", null, "is set but attachments-root is not an s3a:// root",
                     "remove s3:, or set attachments-root: s3a://bucket/prefix/");
         }
-        SecretRef key = secret(node, "fingerprint-key", path + ".fingerprint-key");
+        SecretRef key = ScanConfigLoader.optionalSecret(node, "fingerprint-key", path + ".fingerprint-key");
         int batchSize = integer(node, "batch-size", path + ".batch-size", SupportSourceConfig.DEFAULT_BATCH_SIZE, 1,
                 SupportSourceConfig.MAX_BATCH_SIZE, "write the tickets per scan item, e.g. 1000 (the default)");
         return new SupportSourceConfig(name, layout, attachmentsRoot, s3, key != null ? key : topLevelKey, batchSize);
     }
 
     private static SupportSourceConfig.Database database(JsonNode node, String path) {
-        requireObject(node, path, "write tickets: {url: jdbc:postgresql://host/db, table: support.tickets, ...}");
-        checkKeys(node, path + ".", DATABASE_KEYS);
-        String url = text(node, "url", path + ".url", "set url: jdbc:postgresql://host:5432/helpdesk");
+        ScanConfigLoader.requireObject(node, path, "write tickets: {url: jdbc:postgresql://host/db, table: support.tickets, ...}");
+        ScanConfigLoader.checkKeys(node, path + ".", DATABASE_KEYS);
+        String url = ScanConfigLoader.requiredText(node, "url", path + ".url", "set url: jdbc:postgresql://host:5432/helpdesk");
         if (!url.startsWith("jdbc:")) {
             throw ConfigException.invalid(path + ".url",
                     new JdbcSourceConfig("support", url, null, null, List.of(), 0).redactedUrl(),
                     "is not a JDBC URL", "write a URL starting with jdbc:, e.g. jdbc:postgresql://host:5432/helpdesk");
         }
-        String user = node.hasNonNull("user") ? text(node, "user", path + ".user", "write user: scanner") : null;
-        SecretRef password = secret(node, "password", path + ".password");
+        String user = node.hasNonNull("user") ? ScanConfigLoader.requiredText(node, "user", path + ".user", "write user: scanner") : null;
+        SecretRef password = ScanConfigLoader.optionalSecret(node, "password", path + ".password");
         String table = table(node, "table", path + ".table", "write table: support.tickets (schema.table or table)");
         SupportSourceConfig.TicketColumns d = SupportSourceConfig.TicketColumns.DEFAULTS;
         JsonNode columns = node.get("columns");
         SupportSourceConfig.TicketColumns ticketColumns = d;
         if (columns != null && !columns.isNull()) {
             String c = path + ".columns";
-            requireObject(columns, c, "write columns: {id: id, requester: requester_email, subject: subject, body: body,"
+            ScanConfigLoader.requireObject(columns, c, "write columns: {id: id, requester: requester_email, subject: subject, body: body,"
                     + " created: created_at}");
-            checkKeys(columns, c + ".", TICKET_COLUMN_KEYS);
+            ScanConfigLoader.checkKeys(columns, c + ".", TICKET_COLUMN_KEYS);
             ticketColumns = new SupportSourceConfig.TicketColumns(column(columns, "id", c, d.id()),
                     column(columns, "requester", c, d.requester()), column(columns, "subject", c, d.subject()),
                     column(columns, "body", c, d.body()), column(columns, "created", c, d.created()));
@@ -105,16 +103,16 @@ final class SupportConfigParser {
         JsonNode attachments = node.get("attachments");
         if (attachments != null && !attachments.isNull()) {
             String a = path + ".attachments";
-            requireObject(attachments, a, "write attachments: {table: support.ticket_attachments, columns: {...}}");
-            checkKeys(attachments, a + ".", ATTACHMENTS_KEYS);
+            ScanConfigLoader.requireObject(attachments, a, "write attachments: {table: support.ticket_attachments, columns: {...}}");
+            ScanConfigLoader.checkKeys(attachments, a + ".", ATTACHMENTS_KEYS);
             attachmentTable = table(attachments, "table", a + ".table", "write table: support.ticket_attachments");
             SupportSourceConfig.AttachmentColumns ad = SupportSourceConfig.AttachmentColumns.DEFAULTS;
             attachmentColumns = ad;
             JsonNode ac = attachments.get("columns");
             if (ac != null && !ac.isNull()) {
                 String c = a + ".columns";
-                requireObject(ac, c, "write columns: {ticket-id: ticket_id, file-name: file_name, key: object_key}");
-                checkKeys(ac, c + ".", ATTACHMENT_COLUMN_KEYS);
+                ScanConfigLoader.requireObject(ac, c, "write columns: {ticket-id: ticket_id, file-name: file_name, key: object_key}");
+                ScanConfigLoader.checkKeys(ac, c + ".", ATTACHMENT_COLUMN_KEYS);
                 attachmentColumns = new SupportSourceConfig.AttachmentColumns(column(ac, "ticket-id", c, ad.ticketId()),
                         column(ac, "file-name", c, ad.fileName()), column(ac, "key", c, ad.key()));
             }
@@ -129,32 +127,12 @@ final class SupportConfigParser {
                 attachmentColumns, maxConnections, timeout);
     }
 
-    private static FilesSourceConfig.S3Options s3(JsonNode node, String p) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        requireObject(node, p, "write s3: {endpoint: ..., access-key: ${env:S3_KEY}, secret-key: ${env:S3_SECRET}}");
-        checkKeys(node, p + ".", ScanConfigLoader.S3_KEYS);
-        boolean pathStyle = false;
-        if (node.has("path-style")) {
-            if (!node.get("path-style").isBoolean()) {
-                throw ConfigException.invalid(p + ".path-style", node.get("path-style").asText(), "must be true or false",
-                        "write path-style: true for MinIO/s3proxy-style servers");
-            }
-            pathStyle = node.get("path-style").booleanValue();
-        }
-        return new FilesSourceConfig.S3Options(
-                node.hasNonNull("endpoint") ? text(node, "endpoint", p + ".endpoint", "write endpoint: http://host:9000") : null,
-                pathStyle, secret(node, "access-key", p + ".access-key"), secret(node, "secret-key", p + ".secret-key"),
-                node.hasNonNull("region") ? text(node, "region", p + ".region", "write region: eu-west-1") : null);
-    }
-
     private static String folder(JsonNode node, String key, String path, String fix) {
-        return text(node, key, path, fix);
+        return ScanConfigLoader.requiredText(node, key, path, fix);
     }
 
     private static String table(JsonNode node, String key, String path, String fix) {
-        String value = text(node, key, path, fix);
+        String value = ScanConfigLoader.requiredText(node, key, path, fix);
         if (!TABLE.matcher(value).matches()) {
             throw ConfigException.invalid(path, value, "must be table or schema.table without quotes or spaces", fix);
         }
@@ -165,37 +143,12 @@ final class SupportConfigParser {
         if (!node.has(key) || node.get(key).isNull()) {
             return fallback;
         }
-        String value = text(node, key, path + "." + key, "write " + key + ": <column name>");
+        String value = ScanConfigLoader.requiredText(node, key, path + "." + key, "write " + key + ": <column name>");
         if (!COLUMN.matcher(value).matches()) {
             throw ConfigException.invalid(path + "." + key, value, "must be a column name without dots, quotes or spaces",
                     "write the column's plain name, e.g. " + fallback);
         }
         return value;
-    }
-
-    /** A text value, validated as scan.yaml's other text keys are. */
-    static String text(JsonNode parent, String key, String path, String fix) {
-        JsonNode n = parent.get(key);
-        if (n == null || n.isNull() || (n.isTextual() && n.textValue().isBlank())) {
-            throw ConfigException.missing(path, fix);
-        }
-        if (!n.isValueNode() || n.isBoolean()) {
-            throw ConfigException.invalid(path, null, "must be a text value", fix);
-        }
-        return n.asText().trim();
-    }
-
-    /** An optional secret: only {@code ${env:..}} or {@code ${file:..}}; the value is never repeated. */
-    static SecretRef secret(JsonNode parent, String key, String path) {
-        JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual() || !SecretRef.isReference(n.textValue())) {
-            throw ConfigException.invalidSecret(path, "secrets may only be given as references",
-                    "write " + key + ": ${env:VARIABLE} or " + key + ": ${file:/path/to/secret}");
-        }
-        return SecretRef.parse(n.textValue());
     }
 
     private static int integer(JsonNode parent, String key, String path, int fallback, int min, int max, String fix) {
@@ -209,20 +162,4 @@ final class SupportConfigParser {
         return n.intValue();
     }
 
-    private static void requireObject(JsonNode node, String path, String fix) {
-        if (!node.isObject()) {
-            throw ConfigException.invalid(path, null, "must be a mapping", fix);
-        }
-    }
-
-    private static void checkKeys(JsonNode node, String prefix, Set<String> known) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            String key = it.next().getKey();
-            if (!known.contains(key)) {
-                throw ConfigException.invalid(prefix + key, null, "unknown key",
-                        "remove it or correct the spelling; known keys here: " + String.join(", ", known.stream().sorted().toList()));
-            }
-        }
-    }
 }
