@@ -492,7 +492,7 @@ class JdbcConnectorTest {
     }
 
     /** Trust for the superuser (the embedded server's own checks), passwords for every other role. */
-    private static void writePasswordAuthentication(Path data) {
+    static void writePasswordAuthentication(Path data) {
         try {
             Files.writeString(data.resolve("pg_hba.conf"), """
                     local all all trust

