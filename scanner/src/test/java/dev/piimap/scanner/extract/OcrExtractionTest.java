@@ -84,7 +84,7 @@ class OcrExtractionTest {
     }
 
     @Test
-    void aPdfWithATextLayerIsNotSentToOcr() throws Exception {
+    void aPdfWithATextLayerIsReadFromItsTextLayer() throws Exception {
         Path pdf = dir.resolve("text.pdf");
         dev.piimap.scanner.testdata.SampleDocuments.pdf(pdf, List.of("Invoice for text.layer@example.com"));
 

@@ -179,7 +179,7 @@ class TikaTextExtractorTest {
     }
 
     @Test
-    void noConfiguredParserStartsExternalPrograms() {
+    void withOcrOffNoConfiguredParserStartsExternalPrograms() {
         List<String> parsers = ((DefaultParser) TikaTextExtractor.tikaConfig().getParser()).getAllComponentParsers()
                 .stream().map(p -> p.getClass().getName()).toList();
 
