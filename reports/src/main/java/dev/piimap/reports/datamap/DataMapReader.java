@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 import java.util.List;
 import java.util.Objects;
@@ -128,11 +129,32 @@ public final class DataMapReader {
      * unordered; empty for a data map written before the items table existed.
      */
     public Dataset<Row> items(RunRecord committedRun) {
-        if (!DeltaTable.isDeltaTable(spark, layout.itemsTable())) {
-            requireCommittedRecord(committedRun);
-            return spark.createDataFrame(List.of(), DataMapLayout.ITEMS_SCHEMA);
+        return rowsOrEmpty(layout.itemsTable(), DataMapLayout.ITEMS_SCHEMA, committedRun);
+    }
+
+    /** A table added to the layout after the first release: data maps that predate it read as empty. */
+    private Dataset<Row> rowsOrEmpty(String table, StructType schema, RunRecord run) {
+        if (!DeltaTable.isDeltaTable(spark, table)) {
+            requireCommittedRecord(run);
+            return spark.createDataFrame(List.of(), schema);
         }
-        return rowsOf(layout.itemsTable(), committedRun);
+        return rowsOf(table, run);
+    }
+
+    /**
+     * The {@code subjects} rows (the subject index, {@link DataMapLayout#SUBJECTS_SCHEMA}) of a run this reader
+     * returned as committed, unordered; empty for a data map written before the table existed.
+     */
+    public Dataset<Row> subjects(RunRecord committedRun) {
+        return rowsOrEmpty(layout.subjectsTable(), DataMapLayout.SUBJECTS_SCHEMA, committedRun);
+    }
+
+    /**
+     * The {@code dates} rows ({@link DataMapLayout#DATES_SCHEMA}) of a run this reader returned as committed,
+     * unordered; empty for a data map written before the table existed.
+     */
+    public Dataset<Row> dates(RunRecord committedRun) {
+        return rowsOrEmpty(layout.datesTable(), DataMapLayout.DATES_SCHEMA, committedRun);
     }
 
     /**

@@ -41,7 +41,7 @@ import java.util.TreeMap;
 
 /**
  * One scan, end to end: list every source's items on the driver, scan them in Spark tasks (read,
- * extract, classify), and commit assets, findings, items and the run record to the data map in one
+ * extract, classify), and commit assets, findings, items, the subject index, row dates and the run record to the data map in one
  * run. Incremental by default: items unchanged since the previous run are carried forward, not
  * scanned (see {@link #run(ScanConfig, String, boolean)}).
  * A source that cannot be listed becomes one {@code error} asset and the others go on; an item whose
@@ -179,11 +179,19 @@ public final class ScanJob {
             }
             Dataset<Row> assetRows = DataMapWriter.assetsFrame(spark, assets);
             Dataset<Row> findingRows = DataMapWriter.findingsFrame(spark, findings);
+            Dataset<Row> subjectRows = DataMapWriter.subjectsFrame(spark, results
+                    .flatMapToPair(r -> r.result().subjects().stream()
+                            .map(e -> new Tuple2<>(r.item().locator(), e)).iterator()));
+            Dataset<Row> dateRows = DataMapWriter.datesFrame(spark, results
+                    .flatMapToPair(r -> r.result().dates().stream()
+                            .map(d -> new Tuple2<>(r.item().locator(), d)).iterator()));
             JavaRDD<ItemRow> itemRows = results.map(r -> scannedItem(r, runId, scanFingerprints.get(r.item().source())));
             if (!carried.isEmpty()) {
                 CarriedRows carriedRows = new CarriedRows(spark, previousRuns, carried);
                 assetRows = assetRows.unionByName(carriedRows.assets());
                 findingRows = findingRows.unionByName(carriedRows.findings());
+                subjectRows = subjectRows.unionByName(carriedRows.subjects());
+                dateRows = dateRows.unionByName(carriedRows.dates());
                 itemRows = itemRows.union(sc.parallelize(carriedItems, 1));
             }
             // The first count runs the scan; carried rows are read from the earlier run in the same jobs.
@@ -208,7 +216,7 @@ public final class ScanJob {
                     .withIncremental(detection, carried.size());
             try {
                 DataMapWriter.commit(spark, config.datamap(), run, assetRows, findingRows,
-                        DataMapWriter.itemsFrame(spark, itemRows));
+                        DataMapWriter.itemsFrame(spark, itemRows), subjectRows, dateRows);
             } catch (RuntimeException e) {
                 throw new RunFailedException("run " + runId + " could not be committed to " + config.datamap()
                         + " (" + e.getClass().getSimpleName() + "); the data map is unchanged", e);
