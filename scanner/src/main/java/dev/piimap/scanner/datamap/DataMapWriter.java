@@ -141,6 +141,7 @@ public final class DataMapWriter {
     /** The frame {@link #commit} takes as assets: each outcome with the locator of the item that produced it. */
     public static Dataset<Row> assetsFrame(SparkSession spark, JavaPairRDD<String, AssetOutcome> outcomesByItem) {
         JavaRDD<Row> rows = outcomesByItem.map(pair -> {
+            dev.piimap.scanner.job.TaskFaults.check("assets");
             AssetOutcome outcome = pair._2();
             return RowFactory.create(outcome.source(), outcome.asset(), outcome.assetKind(),
                     outcome.status().wireName(), outcome.detail(), outcome.bytes(), outcome.modifiedMillis(),

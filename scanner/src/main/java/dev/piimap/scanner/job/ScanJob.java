@@ -160,11 +160,14 @@ public final class ScanJob {
         sc.setJobDescription("piimap " + runId + ": scanning " + tasks.size() + " items (" + perSource + ")");
         // One element per partition: each group is one Spark task, scanned in order.
         JavaRDD<ItemScan> results = sc.parallelize(groups, Math.max(1, groups.size()))
-                .flatMap(group -> group.stream().map(task -> {
-                    ItemResult result = scanOne(shared.value().get(task.connectorIndex()), task.item(), context);
-                    counters.itemDone(task.connectorIndex(), task.item().bytes());
-                    return new ItemScan(task.item(), result);
-                }).iterator())
+                .flatMap(group -> {
+                    TaskFaults.check("scan");
+                    return group.stream().map(task -> {
+                        ItemResult result = scanOne(shared.value().get(task.connectorIndex()), task.item(), context);
+                        counters.itemDone(task.connectorIndex(), task.item().bytes());
+                        return new ItemScan(task.item(), result);
+                    }).iterator();
+                })
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             JavaPairRDD<String, AssetOutcome> assets = results
