@@ -125,6 +125,16 @@ public final class DataMapReader {
     }
 
     /**
+     * The {@code findings} rows of several runs this reader returned as committed, unordered, in one read
+     * (for trends across runs).
+     */
+    public Dataset<Row> findings(java.util.Collection<RunRecord> committedRuns) {
+        committedRuns.forEach(DataMapReader::requireCommittedRecord);
+        Object[] ids = committedRuns.stream().map(RunRecord::runId).distinct().toArray();
+        return spark.read().format("delta").load(layout.findingsTable()).filter(col(DataMapLayout.RUN_ID).isin(ids));
+    }
+
+    /**
      * The {@code items} rows of a run this reader returned as committed ({@link DataMapLayout#ITEMS_SCHEMA}),
      * unordered; empty for a data map written before the items table existed.
      */
