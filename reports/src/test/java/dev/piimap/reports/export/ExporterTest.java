@@ -121,6 +121,22 @@ class ExporterTest {
                 .hasMessage("--what 'rows' is not known: use findings or assets");
     }
 
+    @Test
+    void writesJsonLinesThroughTheFormatEntryPointAndParsesFormats() throws IOException {
+        ByteArrayOutputStream viaFormat = new ByteArrayOutputStream();
+        StringWriter viaWriter = new StringWriter();
+
+        new Exporter(reader).write(Exporter.What.FINDINGS, Exporter.Format.parse("jsonl"), viaFormat);
+        new Exporter(reader).writeJsonLines(Exporter.What.FINDINGS, viaWriter);
+
+        assertThat(viaFormat.toString(StandardCharsets.UTF_8)).isEqualTo(viaWriter.toString());
+        assertThat(Exporter.Format.wireNames()).isEqualTo("jsonl, csv, arrow, fides");
+        assertThat(Exporter.Format.FIDES.supports(Exporter.What.ASSETS)).isFalse();
+        assertThatThrownBy(() -> Exporter.Format.parse("xlsx"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--format 'xlsx' is not known: use one of jsonl, csv, arrow, fides");
+    }
+
     private static List<JsonNode> export(Exporter.What what) throws IOException {
         StringWriter out = new StringWriter();
         new Exporter(reader).writeJsonLines(what, out);

@@ -56,6 +56,35 @@ class BadUsageTest {
     }
 
     @Test
+    void unknownExportFormatExitsTwoNamingTheFormats() {
+        CliRunner.Result r = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "findings",
+                "--format", "xlsx", "--out", tmp.resolve("out.xlsx").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--format").contains("'xlsx'")
+                .contains("fix: use one of: jsonl, csv, arrow, fides");
+        assertThat(tmp.resolve("out.xlsx")).doesNotExist();
+    }
+
+    @Test
+    void arrowExportWithoutOutExitsTwoNamingOut() {
+        CliRunner.Result r = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "assets",
+                "--format", "arrow");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--out").contains("fix: add --out FILE.arrow");
+    }
+
+    @Test
+    void fidesExportOfAssetsExitsTwoNamingWhat() {
+        CliRunner.Result r = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "assets",
+                "--format", "fides", "--out", tmp.resolve("fides.yml").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--what").contains("'assets'")
+                .contains("fix: use --what findings with --format fides");
+        assertThat(tmp.resolve("fides.yml")).doesNotExist();
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : new String[]{"demo", "run", "detect", "export", "report", "eval", "eval-corpus", "bench"}) {
             CliRunner.Result r = CliRunner.run(command, "--help");
