@@ -64,6 +64,13 @@ public final class DataMapReader {
                 .toList();
     }
 
+    /** The {@code runs} rows of committed runs ({@link DataMapLayout#RUNS_SCHEMA}), oldest first as in {@link #committedRuns}. */
+    public Dataset<Row> committedRunRows() {
+        return runsTable()
+                .filter(col(DataMapLayout.STATUS).equalTo(DataMapLayout.STATUS_COMMITTED))
+                .orderBy(col("finished_at").asc_nulls_first(), col("started_at").asc(), col(DataMapLayout.RUN_ID).asc());
+    }
+
     /** The run that committed last, if any. */
     public Optional<RunRecord> latestCommittedRun() {
         List<RunRecord> runs = committedRuns();
@@ -132,6 +139,13 @@ public final class DataMapReader {
         committedRuns.forEach(DataMapReader::requireCommittedRecord);
         Object[] ids = committedRuns.stream().map(RunRecord::runId).distinct().toArray();
         return spark.read().format("delta").load(layout.findingsTable()).filter(col(DataMapLayout.RUN_ID).isin(ids));
+    }
+
+    /** The {@code assets} rows of several runs this reader returned as committed, unordered, in one read. */
+    public Dataset<Row> assets(java.util.Collection<RunRecord> committedRuns) {
+        committedRuns.forEach(DataMapReader::requireCommittedRecord);
+        Object[] ids = committedRuns.stream().map(RunRecord::runId).distinct().toArray();
+        return spark.read().format("delta").load(layout.assetsTable()).filter(col(DataMapLayout.RUN_ID).isin(ids));
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Exports one committed run (CONTRACT.md section 7) in one of four formats, one class each:
+ * Exports one committed run (CONTRACT.md section 7), several, or the list of runs, in one of four formats, one class each:
  * {@link JsonLinesExport} (the contract's JSON Lines), {@link CsvExport}, {@link ArrowExport} and
  * {@link FidesExport}. The first three write the same fields in the same order:
  * <ul>
@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
 public final class Exporter {
     /** Which table to export. */
     public enum What {
-        FINDINGS, ASSETS;
+        FINDINGS, ASSETS,
+        /** Every committed run with its totals (an addition to the contract's two selections). */
+        RUNS;
 
         /** Parses {@code findings} or {@code assets} (the {@code --what} values). */
         public static What parse(String value) {
@@ -41,7 +43,7 @@ public final class Exporter {
                     return what;
                 }
             }
-            throw new IllegalArgumentException("--what '" + value + "' is not known: use findings or assets");
+            throw new IllegalArgumentException("--what '" + value + "' is not known: use findings, assets or runs");
         }
 
         public String wireName() {
@@ -84,7 +86,7 @@ public final class Exporter {
             return this != ARROW;
         }
 
-        /** False for {@link #FIDES}, which describes where personal data is, not which assets were read. */
+        /** False for {@link #FIDES}, which describes where personal data is, not which assets were read or runs. */
         public boolean supports(What what) {
             return this != FIDES || what == What.FINDINGS;
         }
@@ -119,6 +121,27 @@ public final class Exporter {
         return write(what, format, reader.requireCommitted(runId), out);
     }
 
+    /**
+     * Writes several committed runs to {@code out}, run after run in the order given, each ordered as a single
+     * run is (for trends across runs: every record carries its {@code run_id}). Not for fides, which describes
+     * one run.
+     *
+     * @throws IllegalArgumentException when a run has not committed, the list is empty, or the format is fides
+     */
+    public long write(What what, Format format, java.util.List<RunRecord> runs, OutputStream out) throws IOException {
+        requireSupported(what, format);
+        if (runs.isEmpty() || (format == Format.FIDES && runs.size() > 1)) {
+            throw new IllegalArgumentException(runs.isEmpty() ? "no runs to export"
+                    : "--format fides describes one run: pick one with --run ID");
+        }
+        return writeRuns(what, format, java.util.List.copyOf(runs), out);
+    }
+
+    /** The committed runs of the data map, oldest first (what {@code --run all} exports). */
+    public java.util.List<RunRecord> committedRuns() {
+        return reader.committedRuns();
+    }
+
     /** Writes the latest committed run as UTF-8 JSON Lines; see {@link #write(What, Format, OutputStream)}. */
     public long writeJsonLines(What what, OutputStream out) throws IOException {
         return write(what, Format.JSONL, out);
@@ -140,22 +163,30 @@ public final class Exporter {
     }
 
     private long writeJsonLines(What what, RunRecord run, Writer out) throws IOException {
+        return writeJsonLines(what, java.util.List.of(run), out);
+    }
+
+    private long writeJsonLines(What what, java.util.List<RunRecord> runs, Writer out) throws IOException {
         Objects.requireNonNull(what, "what");
         Objects.requireNonNull(out, "out");
-        return JsonLinesExport.write(ExportRows.fields(what), ExportRows.ordered(reader, run, what), out);
+        return JsonLinesExport.write(ExportRows.fields(what), ExportRows.ordered(reader, runs, what), out);
     }
 
     private long write(What what, Format format, RunRecord run, OutputStream out) throws IOException {
+        return writeRuns(what, format, java.util.List.of(run), out);
+    }
+
+    private long writeRuns(What what, Format format, java.util.List<RunRecord> runs, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
         if (format == Format.ARROW) {
-            return ArrowExport.write(ExportRows.fields(what), ExportRows.ordered(reader, run, what), out,
+            return ArrowExport.write(ExportRows.fields(what), ExportRows.ordered(reader, runs, what), out,
                     ArrowExport.BATCH_ROWS);
         }
         Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         long written = switch (format) {
-            case JSONL -> writeJsonLines(what, run, text);
-            case CSV -> CsvExport.write(ExportRows.fields(what), ExportRows.ordered(reader, run, what), text);
-            case FIDES -> FidesExport.write(reader.findings(run), run.runId(), text);
+            case JSONL -> writeJsonLines(what, runs, text);
+            case CSV -> CsvExport.write(ExportRows.fields(what), ExportRows.ordered(reader, runs, what), text);
+            case FIDES -> FidesExport.write(reader.findings(runs.get(0)), runs.get(0).runId(), text);
             case ARROW -> throw new IllegalStateException("arrow is written as bytes above");
         };
         text.flush();

@@ -5,6 +5,9 @@ import dev.piimap.scanner.s3a.DataMapStorage;
 import org.apache.spark.sql.SparkSession;
 import dev.piimap.reports.datamap.DataMapNotFoundException;
 import dev.piimap.reports.datamap.DataMapReader;
+import dev.piimap.reports.datamap.RunRecord;
+import dev.piimap.scanner.job.RunIds;
+import java.util.List;
 import dev.piimap.reports.export.Exporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,14 +21,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes the latest committed run of a data map: one record per finding or per asset "
-                + "(jsonl, csv, arrow), or the findings as a Fides dataset manifest (fides).")
+        description = "Writes the latest committed run of a data map (or --run ID, or --run all): one record per finding or "
+                + "per asset (jsonl, csv, arrow), or the findings as a Fides dataset manifest (fides); --what runs lists the runs.")
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--datamap", required = true, paramLabel = "URI", description = "The data map (a path or a file:/s3a: URI).")
     String datamap;
 
-    @Option(names = "--what", required = true, paramLabel = "findings|assets", description = "findings: one record per (source, asset, type); assets: one record per asset with its outcome.")
+    @Option(names = "--what", required = true, paramLabel = "findings|assets|runs", description = "findings: one record per (source, asset, type); assets: one record per asset with its outcome; runs: one record per committed run with its totals.")
     String what;
+
+    @Option(names = "--run", paramLabel = "ID|all", description = "The committed run to export (default: the latest), or 'all' for every committed run, oldest first (records carry their run_id).")
+    String run;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT", description = "Output format: "
             + "jsonl (JSON Lines, default), csv (RFC 4180, UTF-8, header row; cells starting with = + - @ get a leading '), "
@@ -46,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             selection = Exporter.What.parse(what);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--what", what, "unknown selection", "use --what findings or --what assets");
+            throw new UsageException("--what", what, "unknown selection", "use --what findings, --what assets or --what runs");
         }
         Exporter.Format outputFormat;
         try {
@@ -63,22 +69,51 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException("--out", null, "--format " + outputFormat.wireName()
                     + " writes a binary Arrow IPC file, not text for standard output", "add --out FILE.arrow");
         }
-        Exporter exporter = new Exporter(openReader(datamap));
+        if (run != null && !"all".equals(run) && !RunIds.isValid(run)) {
+            throw new UsageException("--run", run, "is neither a run id nor 'all'", "pass a run id from bin/scan export --what runs, or all");
+        }
+        if ("all".equals(run) && outputFormat == Exporter.Format.FIDES) {
+            throw new UsageException("--run", run, "--format fides describes one run", "pass one run id, or omit --run for the latest");
+        }
+        DataMapReader reader = openReader(datamap);
+        Exporter exporter = new Exporter(reader);
+        List<RunRecord> runs = runs(reader);
         if (out == null) {
-            exporter.write(selection, outputFormat, System.out);
+            exporter.write(selection, outputFormat, runs, System.out);
             System.out.flush();
             return Main.EXIT_OK;
         }
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         try {
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                exporter.write(selection, outputFormat, file);
+                exporter.write(selection, outputFormat, runs, file);
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         return Main.EXIT_OK;
+    }
+
+    /** The runs {@code --run} names: the latest committed (default), one by id, or every committed run. */
+    private List<RunRecord> runs(DataMapReader reader) {
+        try {
+            if (run == null) {
+                return List.of(reader.requireLatestCommittedRun());
+            }
+            if ("all".equals(run)) {
+                List<RunRecord> all = reader.committedRuns();
+                if (all.isEmpty()) {
+                    return List.of(reader.requireLatestCommittedRun()); // throws: no committed run
+                }
+                return all;
+            }
+            return List.of(reader.requireCommitted(run));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--run", run, "has not committed in this data map", "pass a run id from bin/scan export --what runs");
+        } catch (DataMapNotFoundException e) {
+            throw new UsageException("--datamap", datamap, e.getMessage(), "run bin/scan run first");
+        }
     }
 
     /** Opens the data map with a local Spark session; a missing data map is a usage error naming --datamap. */

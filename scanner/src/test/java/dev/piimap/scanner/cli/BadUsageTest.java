@@ -85,6 +85,18 @@ class BadUsageTest {
     }
 
     @Test
+    void exportOfARunThatIsNeitherAnIdNorAllExitsTwoNamingRun() {
+        CliRunner.Result r = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "findings",
+                "--run", "last week");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--run").contains("'last week'").contains("fix:");
+        CliRunner.Result fides = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "findings",
+                "--run", "all", "--format", "fides");
+        assertThat(fides.status()).isEqualTo(2);
+        assertThat(fides.err()).contains("fides describes one run");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : new String[]{"demo", "run", "detect", "export", "report", "eval", "eval-corpus", "bench"}) {
             CliRunner.Result r = CliRunner.run(command, "--help");
