@@ -36,11 +36,21 @@ final class DemoCommand implements Callable<Integer> {
     static final int HELPDESK_ATTACHMENT_EVERY = 5;
     static final int MAILBOX_MESSAGES = 6;
 
+    static final int MAX_RUNS = 5;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "demo", description = "Folder for the estate, data map and report (default: ./demo).")
     Path out;
 
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1", description = "Runs to commit (1-" + MAX_RUNS + ", default: ${DEFAULT-VALUE}). "
+            + "Before each run after the first, a day's new application log lands in the file share; those runs are incremental, "
+            + "so the data map gets a history (trend, diff) and shows what carrying unchanged items forward saves.")
+    int runs;
+
     @Override
     public Integer call() throws IOException {
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw new UsageException("--runs", String.valueOf(runs), "must be between 1 and " + MAX_RUNS, "omit it for one run, or pass --runs 2");
+        }
         Path dir = out.toAbsolutePath().normalize();
         prepare(dir);
         Path files = dir.resolve("files");
@@ -58,6 +68,13 @@ final class DemoCommand implements Callable<Integer> {
             Files.writeString(config, scanYaml(db, key), StandardCharsets.UTF_8);
             ScanConfig cfg = new ScanConfigLoader().load(config);
             RunSummary summary = new ScanJob(System.err).run(cfg, RunIds.next());
+            for (int day = 2; day <= runs; day++) {
+                System.out.print(SummaryTable.render(summary));
+                Path log = writeDayLog(files, day);
+                System.err.printf("piimap demo: day %d: a new application log arrived (%s); scanning again, incrementally%n", day,
+                        files.relativize(log));
+                summary = new ScanJob(System.err).run(cfg, RunIds.next());
+            }
             Path report = dir.resolve("report.html");
             ReportCommand.render(cfg.datamap(), report);
             System.out.print(SummaryTable.render(summary));
@@ -102,6 +119,26 @@ final class DemoCommand implements Callable<Integer> {
                     type: support
                     mailboxes: ./%s
                 """.formatted(fingerprintKey, db.jdbcUrl(), db.user(), db.jdbcUrl(), db.user(), HELPDESK_EXPORT, MAILBOXES);
+    }
+
+    /**
+     * Day {@code day}'s application log: sign-ins with e-mail addresses and IP addresses, and one payment error that
+     * logs a full card number (a test PAN), the kind of leak policy drift should flag. Deterministic per day.
+     */
+    static Path writeDayLog(Path files, int day) throws IOException {
+        Path log = files.resolve("logs").resolve(String.format(java.util.Locale.ROOT, "app-2026-11-%02d.log", day));
+        Files.createDirectories(log.getParent());
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            text.append(String.format(java.util.Locale.ROOT,
+                    "2026-11-%02dT%02d:%02d:00Z INFO auth sign-in ok user=day%d.user%02d@example.com ip=203.0.113.%d%n",
+                    day, 8 + i / 4, (i * 7) % 60, day, i, 10 + i));
+        }
+        text.append(String.format(java.util.Locale.ROOT,
+                "2026-11-%02dT17:45:00Z ERROR billing charge failed card=4242 4242 4242 4242 customer=day%d.user07@example.com%n",
+                day, day));
+        Files.writeString(log, text, StandardCharsets.UTF_8);
+        return log;
     }
 
     /** A fresh random key (64 hex characters) for requester fingerprints, readable by the owner only where supported. */

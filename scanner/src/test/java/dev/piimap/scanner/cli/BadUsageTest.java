@@ -97,6 +97,15 @@ class BadUsageTest {
     }
 
     @Test
+    void demoWithRunsOutOfRangeExitsTwoBeforeWritingAnything() {
+        Path demo = tmp.resolve("demo-runs");
+        CliRunner.Result r = CliRunner.run("demo", "--out", demo.toString(), "--runs", "9");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--runs").contains("'9'").contains("fix:");
+        assertThat(demo).doesNotExist();
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : new String[]{"demo", "run", "detect", "export", "report", "eval", "eval-corpus", "bench"}) {
             CliRunner.Result r = CliRunner.run(command, "--help");
