@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Finds personal data in databases, folders and object stores and writes a data map.",
         subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, ExportCommand.class,
-                ReportCommand.class, EvalCommand.class, EvalCorpusCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                ReportCommand.class, DiffCommand.class, PolicyCommand.class, EvalCommand.class,
+                EvalCorpusCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;
