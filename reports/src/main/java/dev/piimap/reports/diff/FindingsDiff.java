@@ -31,7 +31,8 @@ import static org.apache.spark.sql.functions.when;
 /**
  * What changed in the findings between two committed runs of a data map, per (source, asset, type):
  * {@code new} (only in the later run), {@code removed} (only in the earlier one) and {@code changed} (in
- * both, with another count or confidence, compared exactly and null-safely). Unchanged findings are
+ * both, with another count, or a confidence that moved by at least {@value #CONFIDENCE_TOLERANCE}, the
+ * precision reports show; a confidence appearing or disappearing is a change). Unchanged findings are
  * left out. Findings are unique per (source, asset, type) in a run; should a run hold several rows
  * for one, their counts are summed and the highest confidence kept.
  *
@@ -192,13 +193,19 @@ public final class FindingsDiff {
                 counts[FindingChange.Kind.CHANGED.ordinal()]);
     }
 
+    /** Confidence moves smaller than this are not changes: floating-point noise of resampled columns. */
+    static final double CONFIDENCE_TOLERANCE = 0.005;
+
     /** One row per (source, asset, type) in either run that differs, with its {@value #CHANGE} kind. */
     Dataset<Row> changeRows(Runs runs) {
         Dataset<Row> joined = side(runs.from(), "from_").join(side(runs.to(), "to_"), KEY, "full_outer");
         Column inFrom = col("from_present").isNotNull();
         Column inTo = col("to_present").isNotNull();
-        Column differs = not(col("from_count").eqNullSafe(col("to_count")))
-                .or(not(col("from_confidence").eqNullSafe(col("to_confidence"))));
+        Column fromConfidence = col("from_confidence");
+        Column toConfidence = col("to_confidence");
+        Column confidenceDiffers = fromConfidence.isNull().notEqual(toConfidence.isNull())
+                .or(org.apache.spark.sql.functions.abs(fromConfidence.minus(toConfidence)).geq(CONFIDENCE_TOLERANCE));
+        Column differs = not(col("from_count").eqNullSafe(col("to_count"))).or(confidenceDiffers);
         Column change = when(not(inFrom), lit(FindingChange.Kind.NEW.name()))
                 .when(not(inTo), lit(FindingChange.Kind.REMOVED.name()))
                 .when(differs, lit(FindingChange.Kind.CHANGED.name()));

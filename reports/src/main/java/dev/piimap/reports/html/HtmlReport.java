@@ -47,9 +47,20 @@ public final class HtmlReport {
             """;
 
     private final DataMapReader reader;
+    private final dev.piimap.reports.policy.Policy policy;
 
     public HtmlReport(DataMapReader reader) {
+        this(reader, null);
+    }
+
+    private HtmlReport(DataMapReader reader, dev.piimap.reports.policy.Policy policy) {
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.policy = policy;
+    }
+
+    /** This report with policy drift among its risks: findings {@code policy} does not declare where they are. */
+    public HtmlReport withPolicy(dev.piimap.reports.policy.Policy policy) {
+        return new HtmlReport(reader, Objects.requireNonNull(policy, "policy"));
     }
 
     /**
@@ -97,7 +108,12 @@ public final class HtmlReport {
         out.write("<style>\n" + CSS + "</style>\n</head>\n<body>\n");
         writeHeader(out, run);
         writeOverview(out, data);
-        writeRisks(out, Risks.assess(data));
+        List<Risk> risks = new java.util.ArrayList<>(Risks.assess(data));
+        if (policy != null) {
+            risks.addAll(Risks.undeclared(dev.piimap.reports.policy.PolicyDrift.violations(reader, run, policy), policy.name()));
+        }
+        risks.sort(java.util.Comparator.comparing(Risk::severity));
+        writeRisks(out, risks);
         writeTrend(out, Trend.gather(reader, run));
         writeSources(out, data);
         writeOutcomes(out, data);

@@ -75,6 +75,28 @@ class HtmlReportTest {
     }
 
     @Test
+    void listsWhatThePolicyDoesNotDeclareAmongTheRisks() throws IOException {
+        dev.piimap.reports.policy.Policy policy = new dev.piimap.reports.policy.PolicyParser().parse("""
+                policy: Test policy
+                declared:
+                  - purpose: payment records
+                    categories: [user.financial]
+                    where: {sources: [billing-db]}
+                """);
+        StringWriter out = new StringWriter();
+
+        new HtmlReport(reader).withPolicy(policy).write(out);
+
+        String risks = out.toString().substring(out.toString().indexOf("id=\"risks\""), out.toString().indexOf("id=\"trend\""));
+        assertThat(risks).contains("Personal data the privacy policy does not declare (critical)",
+                "Personal data the privacy policy does not declare (medium)", "Test policy");
+        String critical = risks.substring(risks.indexOf("(critical)"), risks.indexOf("(medium)"));
+        assertThat(critical).contains("support-tickets: t-1/&lt;script&gt;").contains("(CREDIT_CARD)")
+                .doesNotContain("billing.cards.pan");
+        assertThat(html).as("without a policy there is no drift").doesNotContain("does not declare");
+    }
+
+    @Test
     void listsMaskedSamplesExplanationsAndReasons() {
         assertThat(html).contains("411111******1111", "a***@e***.com", "Luhn-valid &amp; near &#39;card&#39;")
                 .contains("TikaException/parse-failed &lt;b&gt;", "limit characters-per-item", "0.99");

@@ -32,6 +32,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String HELPDESK_EXPORT = "helpdesk-export";
     static final String MAILBOXES = "mailboxes";
     static final String FINGERPRINT_KEY = "fingerprint.key";
+    /** The AhuraSense privacy policy as policy.yaml, copied into the demo folder for {@code bin/scan policy}. */
+    static final String POLICY = "policy.yaml";
     static final int HELPDESK_TICKETS = 40;
     static final int HELPDESK_ATTACHMENT_EVERY = 5;
     static final int MAILBOX_MESSAGES = 6;
@@ -76,11 +78,13 @@ final class DemoCommand implements Callable<Integer> {
                 summary = new ScanJob(System.err).run(cfg, RunIds.next());
             }
             Path report = dir.resolve("report.html");
-            ReportCommand.render(cfg.datamap(), report);
+            Path policyFile = copyShippedPolicy(dir, "ahurasense-policy.yaml", POLICY);
+            ReportCommand.render(cfg.datamap(), report, PolicyCommand.loadPolicy(policyFile));
             System.out.print(SummaryTable.render(summary));
             System.out.printf("%ndata map:    %s%nHTML report: %s%nconfig:      %s (the database port changes on every demo run)%n",
                     cfg.datamap(), report, config);
             System.out.printf("next:        bin/scan export --datamap %s --what findings | head%n", cfg.datamap());
+            System.out.printf("             bin/scan policy --datamap %s --policy %s --format table%n", cfg.datamap(), policyFile);
         }
         return Main.EXIT_OK;
     }
@@ -141,6 +145,18 @@ final class DemoCommand implements Callable<Integer> {
         return log;
     }
 
+    /** Copies a policy shipped in the jar ({@code policies/NAME}) into the demo folder as {@code target}. */
+    static Path copyShippedPolicy(Path dir, String name, String target) throws IOException {
+        try (var in = DemoCommand.class.getResourceAsStream("/policies/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("policies/" + name + " is missing from the jar: rebuild with ./mvnw package");
+            }
+            Path file = dir.resolve(target);
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        }
+    }
+
     /** A fresh random key (64 hex characters) for requester fingerprints, readable by the owner only where supported. */
     private static Path writeFingerprintKey(Path file) throws IOException {
         byte[] bytes = new byte[32];
@@ -165,7 +181,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         for (String part : new String[]{"files", "db", "datamap", "report.html", "scan.yaml", HELPDESK_EXPORT, MAILBOXES,
-                FINGERPRINT_KEY}) {
+                FINGERPRINT_KEY, POLICY}) {
             deleteRecursively(dir.resolve(part));
         }
         Files.createDirectories(dir);

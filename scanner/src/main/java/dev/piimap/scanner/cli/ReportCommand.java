@@ -1,6 +1,7 @@
 package dev.piimap.scanner.cli;
 
 import dev.piimap.reports.html.HtmlReport;
+import dev.piimap.reports.policy.Policy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,14 +18,19 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "report.html", description = "The HTML file to write.")
     Path out;
 
+    @Option(names = "--policy", paramLabel = "policy.yaml", description = "A privacy policy (see bin/scan policy): findings it does not declare are listed among the risks.")
+    Path policy;
+
     @Override
     public Integer call() throws IOException {
-        render(datamap, out);
+        render(datamap, out, policy == null ? null : PolicyCommand.loadPolicy(policy));
         System.out.println(out.toAbsolutePath());
         return Main.EXIT_OK;
     }
 
-    static void render(String datamap, Path out) throws IOException {
-        new HtmlReport(ExportCommand.openReader(datamap)).writeFile(out);
+    /** Writes the report of the data map's latest run; {@code policy} (or null) adds policy drift to its risks. */
+    static void render(String datamap, Path out, Policy policy) throws IOException {
+        HtmlReport report = new HtmlReport(ExportCommand.openReader(datamap));
+        (policy == null ? report : report.withPolicy(policy)).writeFile(out);
     }
 }
