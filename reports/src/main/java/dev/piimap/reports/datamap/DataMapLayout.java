@@ -70,7 +70,11 @@ public record DataMapLayout(String root) {
      */
     public static final String STATUS_INCOMPLETE = "incomplete";
 
-    /** {@code runs}: run_id NOT NULL, started_at NOT NULL, status NOT NULL. */
+    /**
+     * {@code runs}: run_id NOT NULL, started_at NOT NULL, status NOT NULL. {@code fingerprint_key_id} identifies
+     * the key of the run's {@code subjects} fingerprints (see {@link RunRecord#fingerprintKeyId}); null when the
+     * run kept no subject index.
+     */
     public static final StructType RUNS_SCHEMA = new StructType(new StructField[] {
         field(RUN_ID, DataTypes.StringType, false),
         field("started_at", DataTypes.TimestampType, false),
@@ -84,6 +88,7 @@ public record DataMapLayout(String root) {
         field("scanner_version", DataTypes.StringType, true),
         field("detection_fingerprint", DataTypes.StringType, true),
         field("items_carried", DataTypes.LongType, true),
+        field("fingerprint_key_id", DataTypes.StringType, true),
     });
 
     /**

@@ -121,7 +121,7 @@ public final class ScanConfigLoader {
             throw ConfigException.invalid("datamap-s3", null, "applies only to a data map on s3a://",
                     "remove datamap-s3, or set datamap: s3a://bucket/prefix");
         }
-        return new ScanConfig(datamap, master, sources, limits, samples, detectors, datamapS3);
+        return new ScanConfig(datamap, master, sources, limits, samples, detectors, datamapS3, fingerprintKey);
     }
 
     private SourceConfig parseSource(JsonNode node, String path, Path baseDir, SecretRef fingerprintKey) {

@@ -1,8 +1,10 @@
 package dev.piimap.scanner.source;
 
 import dev.piimap.classifiers.EntityType;
+import dev.piimap.classifiers.summary.SubjectCollector;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -35,5 +37,17 @@ public record SubjectEntry(String source, String asset, String assetKind, Entity
             throw new IllegalArgumentException("a subject entry needs count >= 1, was " + count);
         }
         keys = keys == null ? List.of() : List.copyOf(keys.size() > MAX_KEYS ? keys.subList(0, MAX_KEYS) : keys);
+    }
+
+    /** The entries of one asset's subject index; none for a null collector. */
+    public static List<SubjectEntry> of(String source, String asset, String assetKind, SubjectCollector collector) {
+        if (collector == null) {
+            return List.of();
+        }
+        List<SubjectEntry> out = new ArrayList<>();
+        for (SubjectCollector.Subject s : collector.subjects()) {
+            out.add(new SubjectEntry(source, asset, assetKind, s.type(), s.fingerprint(), s.count(), s.keys()));
+        }
+        return out;
     }
 }
