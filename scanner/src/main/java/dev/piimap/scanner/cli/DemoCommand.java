@@ -64,6 +64,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("%ndata map:    %s%nHTML report: %s%nconfig:      %s (the database port changes on every demo run)%n",
                     cfg.datamap(), report, config);
             System.out.printf("next:        bin/scan export --datamap %s --what findings | head%n", cfg.datamap());
+            System.out.printf("retention:   bin/scan retention --datamap %s --policy policies/ahurasense-retention.yaml"
+                    + " --format table%n", cfg.datamap());
         }
         return Main.EXIT_OK;
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Finds personal data in databases, folders and object stores and writes a data map.",
         subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, ExportCommand.class,
                 ReportCommand.class, EvalCommand.class, EvalCorpusCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                RetentionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;
@@ -25,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, run, detect, export, report, eval, eval-corpus or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, run, detect, export, report, retention, eval, eval-corpus or bench");
     }
 
     public static void main(String[] args) {
