@@ -85,6 +85,8 @@ final class DemoCommand implements Callable<Integer> {
                     cfg.datamap(), report, config);
             System.out.printf("next:        bin/scan export --datamap %s --what findings | head%n", cfg.datamap());
             System.out.printf("             bin/scan policy --datamap %s --policy %s --format table%n", cfg.datamap(), policyFile);
+            System.out.printf("retention:   bin/scan retention --datamap %s --policy policies/ahurasense-retention.yaml"
+                    + " --format table%n", cfg.datamap());
         }
         return Main.EXIT_OK;
     }

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  *       {@code support/attachments}; one points at a file that is not there);</li>
  *   <li>{@code public.feature_flags} (clean).</li>
  * </ul>
+ * Telemetry events are dated over the five years and payments over the eleven years before the demo's
+ * fixed "today" (2026-11-28), so a retention check finds rows kept too long.
  * The data is generated from a fixed seed, so every start holds the same rows. {@link #user()} is a
  * role that may only SELECT, as the README recommends for scanning. The server listens on a free
  * loopback port, keeps its files under the folder given to {@link #start} and deletes them on

@@ -26,7 +26,9 @@ import java.util.Locale;
  * Reads one table's sample and classifies it column by column. Runs on an executor with a
  * connection from {@link ReadOnlyConnections}; the only statements it sends are the catalog reads of
  * {@link DatabaseMetaData}, an optional row estimate, and one generated, quoted SELECT
- * ({@link SampleQuery}), each generated query carrying a {@code /* piimap run=<id> *}{@code /} comment.
+ * ({@link SampleQuery}), plus, for the row dates of {@link RowDates}, a row estimate and (with
+ * {@code row-dates: count}) one grouped SELECT; each generated query carries a
+ * {@code /* piimap run=<id> *}{@code /} comment.
  * How each column's values become text is {@link ColumnSample}'s business; with a subject index, each row's
  * primary key comes from {@link RowKeyColumns}. Never throws: every failure becomes an error outcome on the
  * table's columns (or on the table when its columns cannot be listed).
@@ -68,8 +70,10 @@ final class TableReader {
             rowKeys = fingerprinter == null ? null
                     : RowKeyColumns.find(metaData, namespaces, table, columns, context.classifier(), fingerprinter);
             SampleQuery query = new SampleQuery(config, DatabaseKind.of(metaData), comment(), queryTimeout());
-            readRows(connection, query.sql(connection, namespaces, metaData.getIdentifierQuoteString(), table, columns), samples);
-            return result(table, samples);
+            RowDates dates = RowDates.of(config, table, columns, DatabaseKind.of(metaData), comment(), queryTimeout());
+            readRows(connection, query.sql(connection, namespaces, metaData.getIdentifierQuoteString(), table, columns),
+                    samples, dates);
+            return dates.addTo(result(table, samples), connection, namespaces, metaData.getIdentifierQuoteString());
         } catch (SQLException e) {
             return failure(table, columns, SqlFailures.reason(e));
         } catch (ReadOnlyConnections.SecretUnavailableException e) {
@@ -83,8 +87,8 @@ final class TableReader {
         }
     }
 
-    /** Streams the rows into the column samples until the rows or the item's time budget run out. */
-    private void readRows(Connection connection, String sql, List<ColumnSample> samples) throws SQLException {
+    /** Streams the rows into the column samples and the row dates until the rows or the item's time budget run out. */
+    private void readRows(Connection connection, String sql, List<ColumnSample> samples, RowDates dates) throws SQLException {
         long deadline = startNanos + context.limits().maxTimePerItem().toNanos();
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) queryTimeout().toSeconds());
@@ -100,11 +104,13 @@ final class TableReader {
                     for (int i = 0; i < samples.size(); i++) {
                         samples.get(i).read(rows, i + 1, left, key);
                     }
+                    dates.add(rows);
                     n++;
                     if (System.nanoTime() - deadline > 0) {
                         String reason = String.format(Locale.ROOT, "time limit of %d s per item reached after %,d rows",
                                 context.limits().maxTimePerItem().toSeconds(), n);
                         samples.forEach(s -> s.stop(reason));
+                        dates.stop();
                         break;
                     }
                 }
