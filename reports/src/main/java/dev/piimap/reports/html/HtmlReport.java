@@ -48,19 +48,29 @@ public final class HtmlReport {
 
     private final DataMapReader reader;
     private final dev.piimap.reports.policy.Policy policy;
+    private final dev.piimap.reports.retention.RetentionPolicy retention;
+    private final java.time.LocalDate asOf;
 
     public HtmlReport(DataMapReader reader) {
-        this(reader, null);
+        this(reader, null, null, null);
     }
 
-    private HtmlReport(DataMapReader reader, dev.piimap.reports.policy.Policy policy) {
+    private HtmlReport(DataMapReader reader, dev.piimap.reports.policy.Policy policy,
+                       dev.piimap.reports.retention.RetentionPolicy retention, java.time.LocalDate asOf) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.policy = policy;
+        this.retention = retention;
+        this.asOf = asOf;
     }
 
     /** This report with policy drift among its risks: findings {@code policy} does not declare where they are. */
     public HtmlReport withPolicy(dev.piimap.reports.policy.Policy policy) {
-        return new HtmlReport(reader, Objects.requireNonNull(policy, "policy"));
+        return new HtmlReport(reader, Objects.requireNonNull(policy, "policy"), retention, asOf);
+    }
+
+    /** This report with retention violations among its risks: data older than {@code retention} allows as of {@code asOf}. */
+    public HtmlReport withRetention(dev.piimap.reports.retention.RetentionPolicy retention, java.time.LocalDate asOf) {
+        return new HtmlReport(reader, policy, Objects.requireNonNull(retention, "retention"), Objects.requireNonNull(asOf, "asOf"));
     }
 
     /**
@@ -111,6 +121,10 @@ public final class HtmlReport {
         List<Risk> risks = new java.util.ArrayList<>(Risks.assess(data));
         if (policy != null) {
             risks.addAll(Risks.undeclared(dev.piimap.reports.policy.PolicyDrift.violations(reader, run, policy), policy.name()));
+        }
+        if (retention != null) {
+            risks.addAll(Risks.keptTooLong(new dev.piimap.reports.retention.RetentionCheck(reader).check(run, retention, asOf)
+                    .violations()));
         }
         risks.sort(java.util.Comparator.comparing(Risk::severity));
         writeRisks(out, risks);

@@ -92,6 +92,23 @@ final class Risks {
         return risks;
     }
 
+    /**
+     * Retention violations as one {@code MEDIUM} risk (kept too long is a compliance gap, not an exposure by itself);
+     * places say which rule and by how much, worst first as the check orders them.
+     */
+    static List<Risk> keptTooLong(List<dev.piimap.reports.retention.RetentionViolation> violations) {
+        if (violations.isEmpty()) {
+            return List.of();
+        }
+        List<String> places = violations.stream()
+                .map(v -> v.source() + ": " + v.asset() + " (" + v.rule() + ", max " + v.maxAge() + ": " + v.reason() + ")")
+                .toList();
+        return List.of(new Risk(Severity.MEDIUM, "Data kept longer than the retention policy allows",
+                "These tables hold rows, and these files data, older than their retention rule allows: delete or "
+                        + "anonymise what is past its time, or record why it must be kept.",
+                places.stream().limit(MAX_PLACES).toList(), places.size()));
+    }
+
     static boolean isPaymentPlace(FindingRow row) {
         return PAYMENT_PLACE.matcher(row.source()).find()
                 || ("column".equals(row.assetKind()) && PAYMENT_PLACE.matcher(row.asset()).find());

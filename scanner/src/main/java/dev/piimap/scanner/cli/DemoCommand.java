@@ -34,6 +34,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String FINGERPRINT_KEY = "fingerprint.key";
     /** The AhuraSense privacy policy as policy.yaml, copied into the demo folder for {@code bin/scan policy}. */
     static final String POLICY = "policy.yaml";
+    /** The AhuraSense retention rules as retention.yaml, copied into the demo folder for {@code bin/scan retention}. */
+    static final String RETENTION = "retention.yaml";
     static final int HELPDESK_TICKETS = 40;
     static final int HELPDESK_ATTACHMENT_EVERY = 5;
     static final int MAILBOX_MESSAGES = 6;
@@ -79,14 +81,17 @@ final class DemoCommand implements Callable<Integer> {
             }
             Path report = dir.resolve("report.html");
             Path policyFile = copyShippedPolicy(dir, "ahurasense-policy.yaml", POLICY);
-            ReportCommand.render(cfg.datamap(), report, PolicyCommand.loadPolicy(policyFile));
+            Path retentionFile = copyShippedPolicy(dir, "ahurasense-retention.yaml", RETENTION);
+            ReportCommand.render(cfg.datamap(), report, PolicyCommand.loadPolicy(policyFile),
+                    dev.piimap.reports.retention.RetentionPolicy.load(retentionFile, RetentionCommand.knownCategories()));
             System.out.print(SummaryTable.render(summary));
             System.out.printf("%ndata map:    %s%nHTML report: %s%nconfig:      %s (the database port changes on every demo run)%n",
                     cfg.datamap(), report, config);
             System.out.printf("next:        bin/scan export --datamap %s --what findings | head%n", cfg.datamap());
             System.out.printf("             bin/scan policy --datamap %s --policy %s --format table%n", cfg.datamap(), policyFile);
-            System.out.printf("retention:   bin/scan retention --datamap %s --policy policies/ahurasense-retention.yaml"
-                    + " --format table%n", cfg.datamap());
+            System.out.printf("             bin/scan retention --datamap %s --policy %s --format table%n", cfg.datamap(),
+                    retentionFile);
+            System.out.printf("             bin/scan dsr locate --datamap %s --config %s --email ADDRESS%n", cfg.datamap(), config);
         }
         return Main.EXIT_OK;
     }
@@ -183,7 +188,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         for (String part : new String[]{"files", "db", "datamap", "report.html", "scan.yaml", HELPDESK_EXPORT, MAILBOXES,
-                FINGERPRINT_KEY, POLICY}) {
+                FINGERPRINT_KEY, POLICY, RETENTION}) {
             deleteRecursively(dir.resolve(part));
         }
         Files.createDirectories(dir);
