@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Finds personal data in databases, folders and object stores and writes a data map.",
         subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, ExportCommand.class,
                 ReportCommand.class, EvalCommand.class, EvalCorpusCommand.class, BenchCommand.class,
+                BenchEstateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
