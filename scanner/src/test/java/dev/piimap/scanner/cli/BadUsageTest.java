@@ -107,7 +107,7 @@ class BadUsageTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[]{"demo", "run", "detect", "export", "report", "diff", "policy", "retention", "dsr", "eval", "eval-corpus", "bench"}) {
+        for (String command : new String[]{"demo", "run", "detect", "export", "report", "diff", "policy", "retention", "dsr", "eval", "eval-corpus", "bench", "bench-estate"}) {
             CliRunner.Result r = CliRunner.run(command, "--help");
             assertThat(r.status()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage:");
