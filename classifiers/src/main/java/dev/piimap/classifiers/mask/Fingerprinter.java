@@ -18,12 +18,21 @@ import java.util.Locale;
  * {@link #normalize normalised} value, as 64 lower-case hex digits. The same value under the same
  * key always gives the same fingerprint, whatever its formatting; another key gives another.
  *
- * <p>Immutable and thread-safe. Holds a private copy of the key; {@link #toString} never shows it.
+ * <p>Immutable and thread-safe (each thread keeps its own initialised MAC, so fingerprinting many values
+ * costs one HMAC each, not a provider lookup). Holds a private copy of the key; {@link #toString} never
+ * shows it.
  */
 public final class Fingerprinter {
     static final String ALGORITHM = "HmacSHA256";
+    /** The input whose HMAC identifies a key ({@link #keyId}); never a fingerprinted value, which has a type prefix. */
+    static final String KEY_ID_INPUT = "piimap-key-id";
+    /** Hex digits of a key id: 64 bits, enough to tell keys apart, too few to help anyone guess one. */
+    public static final int KEY_ID_HEX_DIGITS = 16;
+    /** The type prefix of {@link #fingerprintRaw} inputs; not an entity type name, so never equal to a typed input. */
+    static final String RAW_PREFIX = "RAW:";
 
     private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /**
      * @param key the secret key; at least 32 random bytes are recommended. Copied.
@@ -38,11 +47,38 @@ public final class Fingerprinter {
 
     /** The fingerprint of {@code value} as {@code type}, 64 hex digits. */
     public String fingerprint(EntityType type, String value) {
-        String input = type.name() + ":" + normalize(type, value);
+        return hmacHex(type.name() + ":" + normalize(type, value));
+    }
+
+    /**
+     * The fingerprint of a value exactly as given (no normalisation, no entity type), 64 hex digits: for
+     * values that must be referred to without being shown but are no identifier of a known type, such as a
+     * table's row key that holds personal data. Never equal to a {@link #fingerprint typed} fingerprint.
+     */
+    public String fingerprintRaw(String value) {
+        return hmacHex(RAW_PREFIX + (value == null ? "" : value));
+    }
+
+    /**
+     * Identifies the key without revealing it: the first {@value #KEY_ID_HEX_DIGITS} hex digits of the HMAC
+     * of a fixed text. Two fingerprinters have the same key id exactly when (but for a 2^-64 chance) they
+     * have the same key, so a reader of stored fingerprints can check it holds the key they were made with.
+     */
+    public String keyId() {
+        return hmacHex(KEY_ID_INPUT).substring(0, KEY_ID_HEX_DIGITS);
+    }
+
+    private String hmacHex(String input) {
+        Mac mac = macs.get();
+        // doFinal resets the MAC, so the thread's instance is ready for the next value.
+        return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable in this JVM", e);
         }

@@ -30,6 +30,8 @@ import java.util.TreeMap;
  *       of which one in ten passes Luhn), confidence drops with its square root;</li>
  *   <li>a bonus of up to {@value #NAME_HINT_BONUS} when the column name suggests the type.</li>
  * </ul>
+ * With a {@link SubjectCollector}, every finding of an indexed type also goes to the column's subject index,
+ * with the row key the caller gives for the value.
  */
 public final class ColumnProfiler {
     /** Share of values at which coverage stops adding confidence. */
@@ -58,6 +60,7 @@ public final class ColumnProfiler {
     private final String contextPrefix;
     private final Map<EntityType, List<String>> hintsByType = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Tally> tallies = new EnumMap<>(EntityType.class);
+    private final SubjectCollector subjects;
     private long values;
 
     /**
@@ -65,7 +68,15 @@ public final class ColumnProfiler {
      * @param sqlType    the column's SQL type as the database reports it; may be null
      */
     public ColumnProfiler(Classifier classifier, String columnName, String sqlType) {
+        this(classifier, columnName, sqlType, null);
+    }
+
+    /**
+     * @param subjects the column's subject index (shared by every profiler of one column), or null to keep none
+     */
+    public ColumnProfiler(Classifier classifier, String columnName, String sqlType, SubjectCollector subjects) {
         this.classifier = java.util.Objects.requireNonNull(classifier, "classifier");
+        this.subjects = subjects;
         this.columnName = columnName;
         this.sqlType = sqlType;
         String words = columnName == null ? "" : ColumnNameHints.asText(columnName);
@@ -77,6 +88,14 @@ public final class ColumnProfiler {
 
     /** Adds one sampled value; null and blank values count as empty and are not classified. */
     public void add(String value) {
+        add(value, null);
+    }
+
+    /**
+     * Adds one sampled value from the row {@code rowKey} (the subject index's key for identifiers found in it;
+     * null when the row has none). Null and blank values count as empty and are not classified.
+     */
+    public void add(String value, String rowKey) {
         if (value == null || value.isBlank()) {
             return;
         }
@@ -95,6 +114,9 @@ public final class ColumnProfiler {
             Tally t = tallies.computeIfAbsent(f.type(), k -> new Tally());
             t.matches++;
             t.byDetector.merge(f.detector(), 1L, Long::sum);
+            if (subjects != null) {
+                subjects.add(f.type(), text.substring(f.start(), f.end()), rowKey);
+            }
             if (t.validator == null && f.evidence() != null) {
                 t.validator = f.evidence().validator();
             }
@@ -162,6 +184,9 @@ public final class ColumnProfiler {
         }
         if (hint != null) {
             s.append("; column name '").append(columnName).append('\'');
+        }
+        if (subjects != null) {
+            s.append(subjects.truncationNote(type));
         }
         if (isNumericSqlType()) {
             s.append("; stored as ").append(sqlType);

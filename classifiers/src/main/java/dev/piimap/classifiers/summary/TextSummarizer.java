@@ -5,6 +5,7 @@ import dev.piimap.classifiers.EntityType;
 import dev.piimap.classifiers.detect.Examination;
 import dev.piimap.classifiers.detect.Finding;
 import dev.piimap.classifiers.mask.Masker;
+import dev.piimap.classifiers.mask.SubjectTypes;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,6 +24,10 @@ import java.util.Set;
  * <p>Confidence is the best finding's score, raised towards 1 by further findings of the type
  * (each repeat closes {@value #REPEAT_GAIN_PERCENT}% of the remaining gap, up to {@value #MAX_REPEATS}
  * findings): many matches make presence more certain, but never more than the evidence allows.
+ *
+ * <p>With a {@link SubjectCollector}, every finding of an indexed type also goes to the asset's subject index
+ * with the key {@code line N}: the 1-based line of the text fed so far (chunks are one text; lines are counted
+ * by the line feeds passed, once per chunk).
  */
 public final class TextSummarizer {
     static final int REPEAT_GAIN_PERCENT = 15;
@@ -40,11 +45,20 @@ public final class TextSummarizer {
     }
 
     private final Classifier classifier;
+    private final SubjectCollector subjects;
     private final Map<EntityType, Tally> tallies = new EnumMap<>(EntityType.class);
     private long characters;
+    /** The line the next chunk starts on. */
+    private long line = 1;
 
     public TextSummarizer(Classifier classifier) {
+        this(classifier, null);
+    }
+
+    /** @param subjects the asset's subject index, or null to keep none */
+    public TextSummarizer(Classifier classifier, SubjectCollector subjects) {
         this.classifier = java.util.Objects.requireNonNull(classifier, "classifier");
+        this.subjects = subjects;
     }
 
     /** Classifies one chunk and adds its findings. Null and empty chunks add nothing. */
@@ -79,6 +93,37 @@ public final class TextSummarizer {
                 t.rejected += n;
             }
         });
+        if (subjects != null) {
+            index(chunk, examination.findings());
+        }
+    }
+
+    /** Feeds the chunk's indexed findings to the subject index with their lines, and moves past the chunk. */
+    private void index(CharSequence chunk, List<Finding> findings) {
+        List<Finding> indexed = new ArrayList<>();
+        for (Finding f : findings) {
+            if (SubjectTypes.isIndexed(f.type())) {
+                indexed.add(f);
+            }
+        }
+        indexed.sort(java.util.Comparator.comparingInt(Finding::start));
+        int position = 0;
+        for (Finding f : indexed) {
+            line += lineFeeds(chunk, position, f.start());
+            position = f.start();
+            subjects.add(f.type(), chunk.subSequence(f.start(), f.end()).toString(), "line " + line);
+        }
+        line += lineFeeds(chunk, position, chunk.length());
+    }
+
+    private static int lineFeeds(CharSequence text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** One summary per type found, in {@link EntityType} order. */
@@ -111,6 +156,9 @@ public final class TextSummarizer {
         if (t.rejected > 0) {
             s.append(String.format(Locale.ROOT, "; %,d more candidate%s failed %s", t.rejected, t.rejected == 1 ? "" : "s",
                     t.validator == null ? "validation" : t.validator));
+        }
+        if (subjects != null) {
+            s.append(subjects.truncationNote(type));
         }
         return s.toString();
     }

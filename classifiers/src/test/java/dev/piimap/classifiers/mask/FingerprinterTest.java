@@ -90,4 +90,40 @@ class FingerprinterTest {
         assertThatThrownBy(() -> new Fingerprinter(new byte[0])).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("key is empty");
     }
+
+    @Test
+    void theKeyIdTellsKeysApartWithoutBeingAFingerprint() {
+        Fingerprinter f = new Fingerprinter(KEY);
+
+        assertThat(f.keyId()).matches("[0-9a-f]{16}").isEqualTo(new Fingerprinter(KEY.clone()).keyId());
+        assertThat(new Fingerprinter(OTHER_KEY).keyId()).isNotEqualTo(f.keyId());
+        assertThat(f.fingerprint(EntityType.EMAIL_ADDRESS, "piimap-key-id")).doesNotStartWith(f.keyId());
+    }
+
+    @Test
+    void rawFingerprintsAreExactAndNeverEqualATypedOne() {
+        Fingerprinter f = new Fingerprinter(KEY);
+
+        assertThat(f.fingerprintRaw("Ana")).matches("[0-9a-f]{64}").isNotEqualTo(f.fingerprintRaw("ana"));
+        assertThat(f.fingerprintRaw("ana@example.com")).isNotEqualTo(f.fingerprint(EntityType.EMAIL_ADDRESS, "ana@example.com"));
+        assertThat(new Fingerprinter(OTHER_KEY).fingerprintRaw("Ana")).isNotEqualTo(f.fingerprintRaw("Ana"));
+    }
+
+    @Test
+    void fingerprintsAreTheSameFromManyThreads() throws Exception {
+        Fingerprinter f = new Fingerprinter(KEY);
+        String expected = f.fingerprint(EntityType.IBAN, "DE89370400440532013000");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> f.fingerprint(EntityType.IBAN, "DE89 3704 0044 0532 0130 00")));
+            }
+            for (java.util.concurrent.Future<String> r : results) {
+                assertThat(r.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

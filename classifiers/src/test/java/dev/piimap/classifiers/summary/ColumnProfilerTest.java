@@ -181,4 +181,24 @@ class ColumnProfilerTest {
         assertThat(ColumnNameHints.matching("mailbox_size", hints)).isNull();
         assertThat(ColumnNameHints.words("billing.customerSSNNumber")).containsExactly("billing", "customer", "ssn", "number");
     }
+
+    @Test
+    void identifiersOfAColumnGoToTheSubjectIndexUnderTheirRowKeys() {
+        SubjectCollector subjects = new SubjectCollector(SubjectCollectorTest.KEYED);
+        ColumnProfiler profiler = new ColumnProfiler(CLASSIFIER, "email", "text", subjects);
+        profiler.add("ana.diaz@example.com", "id=1");
+        profiler.add("  ANA.DIAZ@example.com", "id=2");
+        profiler.add("bob.stone@example.org", "id=3");
+        profiler.add("n/a", "id=4");
+        profiler.add("carol@example.net");
+
+        assertThat(subjects.subjects()).hasSize(3);
+        SubjectCollector.Subject ana = SubjectCollectorTest.find(subjects,
+                SubjectCollectorTest.KEYED.fingerprint(EntityType.EMAIL_ADDRESS, "ana.diaz@example.com"));
+        assertThat(ana.count()).isEqualTo(2);
+        assertThat(ana.keys()).containsExactly("id=1", "id=2");
+        assertThat(SubjectCollectorTest.find(subjects, SubjectCollectorTest.KEYED.fingerprint(EntityType.EMAIL_ADDRESS,
+                "carol@example.net")).keys()).isEmpty();
+        assertThat(profiler.verdicts()).singleElement().satisfies(v -> assertThat(v.count()).isEqualTo(4));
+    }
 }

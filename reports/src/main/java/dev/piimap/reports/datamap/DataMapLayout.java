@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the data map's four Delta tables live and what they hold. The data map is a directory (a
+ * Where the data map's six Delta tables live and what they hold. The data map is a directory (a
  * path, or a {@code file:} or {@code s3a:} URI) with one table per sub-directory:
  * <ul>
  *   <li>{@code runs}: one row per run; the row is written last and is the run's commit marker.
@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
  *   <li>{@code items}: one row per item (table, file, object) a run listed: its change token
  *       ({@code revision}) and whether the run scanned it or carried its rows forward from the run
  *       that last scanned it ({@code scanned_run_id}). Incremental runs compare revisions with it.</li>
+ *   <li>{@code subjects}: the subject index for data-subject requests: one row per (source, asset, entity
+ *       type, keyed fingerprint of an identifier found there), with the number of occurrences and, where
+ *       known, the keys of the rows (or the line numbers) holding it. Fingerprints, never values.</li>
+ *   <li>{@code dates}: how old a table's rows are, for retention: one row per (source, table, date column,
+ *       day) with the number of rows dated that day, counted or estimated from a sample.</li>
  * </ul>
- * All four are partitioned by {@code run_id}, the unit a run replaces, so writing one run never
+ * All six are partitioned by {@code run_id}, the unit a run replaces, so writing one run never
  * rewrites (or conflicts with) another run's files. Every committed run is a complete snapshot: rows
  * carried forward are copied into the run, never referenced.
  *
@@ -39,6 +44,8 @@ public record DataMapLayout(String root) {
     public static final String ASSETS = "assets";
     public static final String FINDINGS = "findings";
     public static final String ITEMS = "items";
+    public static final String SUBJECTS = "subjects";
+    public static final String DATES = "dates";
 
     public static final String RUN_ID = "run_id";
     public static final String STATUS = "status";
@@ -63,7 +70,11 @@ public record DataMapLayout(String root) {
      */
     public static final String STATUS_INCOMPLETE = "incomplete";
 
-    /** {@code runs}: run_id NOT NULL, started_at NOT NULL, status NOT NULL. */
+    /**
+     * {@code runs}: run_id NOT NULL, started_at NOT NULL, status NOT NULL. {@code fingerprint_key_id} identifies
+     * the key of the run's {@code subjects} fingerprints (see {@link RunRecord#fingerprintKeyId}); null when the
+     * run kept no subject index.
+     */
     public static final StructType RUNS_SCHEMA = new StructType(new StructField[] {
         field(RUN_ID, DataTypes.StringType, false),
         field("started_at", DataTypes.TimestampType, false),
@@ -77,6 +88,7 @@ public record DataMapLayout(String root) {
         field("scanner_version", DataTypes.StringType, true),
         field("detection_fingerprint", DataTypes.StringType, true),
         field("items_carried", DataTypes.LongType, true),
+        field("fingerprint_key_id", DataTypes.StringType, true),
     });
 
     /**
@@ -136,6 +148,41 @@ public record DataMapLayout(String root) {
         field("scan_fingerprint", DataTypes.StringType, true),
     });
 
+    /**
+     * {@code subjects}: run_id, source, asset, asset_kind, type, fingerprint, count NOT NULL. {@code fingerprint}
+     * is the keyed HMAC-SHA256 of the normalised identifier (64 hex digits, see the classifiers' Fingerprinter),
+     * {@code count} its occurrences in the asset, {@code keys} where they occur when the source knows (row keys
+     * of a table as {@code column=value}, {@code line N} of a text), capped per row; {@code item} as in assets.
+     */
+    public static final StructType SUBJECTS_SCHEMA = new StructType(new StructField[] {
+        field(RUN_ID, DataTypes.StringType, false),
+        field("source", DataTypes.StringType, false),
+        field("asset", DataTypes.StringType, false),
+        field("asset_kind", DataTypes.StringType, false),
+        field("type", DataTypes.StringType, false),
+        field("fingerprint", DataTypes.StringType, false),
+        field("count", DataTypes.LongType, false),
+        field("keys", DataTypes.createArrayType(DataTypes.StringType, true), true),
+        field(ITEM, DataTypes.StringType, true),
+    });
+
+    /**
+     * {@code dates}: run_id, source, asset, column, day, rows, estimated NOT NULL. {@code asset} is the table
+     * ({@code schema.table}), {@code column} the date or timestamp column the rows were dated by, {@code day}
+     * a calendar day (UTC) and {@code rows} how many rows carry it; {@code estimated} is true when the counts
+     * were scaled up from a sample of the table rather than counted; {@code item} as in assets.
+     */
+    public static final StructType DATES_SCHEMA = new StructType(new StructField[] {
+        field(RUN_ID, DataTypes.StringType, false),
+        field("source", DataTypes.StringType, false),
+        field("asset", DataTypes.StringType, false),
+        field("column", DataTypes.StringType, false),
+        field("day", DataTypes.DateType, false),
+        field("rows", DataTypes.LongType, false),
+        field("estimated", DataTypes.BooleanType, false),
+        field(ITEM, DataTypes.StringType, true),
+    });
+
     public DataMapLayout {
         Objects.requireNonNull(root, "root");
         if (root.isBlank()) {
@@ -163,6 +210,14 @@ public record DataMapLayout(String root) {
 
     public String itemsTable() {
         return table(ITEMS);
+    }
+
+    public String subjectsTable() {
+        return table(SUBJECTS);
+    }
+
+    public String datesTable() {
+        return table(DATES);
     }
 
     private String table(String name) {

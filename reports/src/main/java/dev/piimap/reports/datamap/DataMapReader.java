@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +62,13 @@ public final class DataMapReader {
                 .stream()
                 .map(RunRecord::fromRow)
                 .toList();
+    }
+
+    /** The {@code runs} rows of committed runs ({@link DataMapLayout#RUNS_SCHEMA}), oldest first as in {@link #committedRuns}. */
+    public Dataset<Row> committedRunRows() {
+        return runsTable()
+                .filter(col(DataMapLayout.STATUS).equalTo(DataMapLayout.STATUS_COMMITTED))
+                .orderBy(col("finished_at").asc_nulls_first(), col("started_at").asc(), col(DataMapLayout.RUN_ID).asc());
     }
 
     /** The run that committed last, if any. */
@@ -124,15 +132,53 @@ public final class DataMapReader {
     }
 
     /**
+     * The {@code findings} rows of several runs this reader returned as committed, unordered, in one read
+     * (for trends across runs).
+     */
+    public Dataset<Row> findings(java.util.Collection<RunRecord> committedRuns) {
+        committedRuns.forEach(DataMapReader::requireCommittedRecord);
+        Object[] ids = committedRuns.stream().map(RunRecord::runId).distinct().toArray();
+        return spark.read().format("delta").load(layout.findingsTable()).filter(col(DataMapLayout.RUN_ID).isin(ids));
+    }
+
+    /** The {@code assets} rows of several runs this reader returned as committed, unordered, in one read. */
+    public Dataset<Row> assets(java.util.Collection<RunRecord> committedRuns) {
+        committedRuns.forEach(DataMapReader::requireCommittedRecord);
+        Object[] ids = committedRuns.stream().map(RunRecord::runId).distinct().toArray();
+        return spark.read().format("delta").load(layout.assetsTable()).filter(col(DataMapLayout.RUN_ID).isin(ids));
+    }
+
+    /**
      * The {@code items} rows of a run this reader returned as committed ({@link DataMapLayout#ITEMS_SCHEMA}),
      * unordered; empty for a data map written before the items table existed.
      */
     public Dataset<Row> items(RunRecord committedRun) {
-        if (!DeltaTable.isDeltaTable(spark, layout.itemsTable())) {
-            requireCommittedRecord(committedRun);
-            return spark.createDataFrame(List.of(), DataMapLayout.ITEMS_SCHEMA);
+        return rowsOrEmpty(layout.itemsTable(), DataMapLayout.ITEMS_SCHEMA, committedRun);
+    }
+
+    /** A table added to the layout after the first release: data maps that predate it read as empty. */
+    private Dataset<Row> rowsOrEmpty(String table, StructType schema, RunRecord run) {
+        if (!DeltaTable.isDeltaTable(spark, table)) {
+            requireCommittedRecord(run);
+            return spark.createDataFrame(List.of(), schema);
         }
-        return rowsOf(layout.itemsTable(), committedRun);
+        return rowsOf(table, run);
+    }
+
+    /**
+     * The {@code subjects} rows (the subject index, {@link DataMapLayout#SUBJECTS_SCHEMA}) of a run this reader
+     * returned as committed, unordered; empty for a data map written before the table existed.
+     */
+    public Dataset<Row> subjects(RunRecord committedRun) {
+        return rowsOrEmpty(layout.subjectsTable(), DataMapLayout.SUBJECTS_SCHEMA, committedRun);
+    }
+
+    /**
+     * The {@code dates} rows ({@link DataMapLayout#DATES_SCHEMA}) of a run this reader returned as committed,
+     * unordered; empty for a data map written before the table existed.
+     */
+    public Dataset<Row> dates(RunRecord committedRun) {
+        return rowsOrEmpty(layout.datesTable(), DataMapLayout.DATES_SCHEMA, committedRun);
     }
 
     /**

@@ -24,11 +24,16 @@ import java.util.regex.Pattern;
  *                       limits) as a hash: a later run carries rows forward only from a run with the
  *                       same fingerprint; null for runs written before it existed (never carried from)
  * @param itemsCarried   of the listed items, those carried forward unchanged from an earlier run
+ * @param fingerprintKeyId identifies the {@code fingerprint-key} the run's subject index was made with (the
+ *                       classifiers' {@code Fingerprinter.keyId()}: 16 hex digits of an HMAC of a fixed text,
+ *                       which reveals nothing of the key); null when the run kept no subject index (no key, or a
+ *                       run written before the column existed)
  */
 public record RunRecord(String runId, Instant startedAt, Instant finishedAt, String status, List<String> sources,
                         long itemsListed, long assets, long findings, long errors, String scannerVersion,
-                        String detectionFingerprint, long itemsCarried) {
+                        String detectionFingerprint, long itemsCarried, String fingerprintKeyId) {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
 
     public RunRecord {
         requireValidRunId(runId);
@@ -46,13 +51,24 @@ public record RunRecord(String runId, Instant startedAt, Instant finishedAt, Str
         requireCount(runId, "findings", findings);
         requireCount(runId, "errors", errors);
         requireCount(runId, "itemsCarried", itemsCarried);
+        if (fingerprintKeyId != null && !KEY_ID.matcher(fingerprintKeyId).matches()) {
+            throw new IllegalArgumentException("run " + runId + ": fingerprintKeyId must be 16 lower-case hex digits");
+        }
+    }
+
+    /** A run without a subject index key id (as runs were before the subject index). */
+    public RunRecord(String runId, Instant startedAt, Instant finishedAt, String status, List<String> sources,
+                     long itemsListed, long assets, long findings, long errors, String scannerVersion,
+                     String detectionFingerprint, long itemsCarried) {
+        this(runId, startedAt, finishedAt, status, sources, itemsListed, assets, findings, errors, scannerVersion,
+                detectionFingerprint, itemsCarried, null);
     }
 
     /** A run without a detection fingerprint and nothing carried (as runs were before incremental runs). */
     public RunRecord(String runId, Instant startedAt, Instant finishedAt, String status, List<String> sources,
                      long itemsListed, long assets, long findings, long errors, String scannerVersion) {
         this(runId, startedAt, finishedAt, status, sources, itemsListed, assets, findings, errors, scannerVersion,
-                null, 0);
+                null, 0, null);
     }
 
     /** A complete run, ready to be committed. */
@@ -66,13 +82,19 @@ public record RunRecord(String runId, Instant startedAt, Instant finishedAt, Str
     /** This run with its detection fingerprint and the number of items it carried forward. */
     public RunRecord withIncremental(String fingerprint, long carried) {
         return new RunRecord(runId, startedAt, finishedAt, status, sources, itemsListed, assets, findings, errors,
-                scannerVersion, fingerprint, carried);
+                scannerVersion, fingerprint, carried, fingerprintKeyId);
+    }
+
+    /** This run with the key id of its subject index (null: the run kept none). */
+    public RunRecord withFingerprintKeyId(String keyId) {
+        return new RunRecord(runId, startedAt, finishedAt, status, sources, itemsListed, assets, findings, errors,
+                scannerVersion, detectionFingerprint, itemsCarried, keyId);
     }
 
     /** This run with another status (for example {@value DataMapLayout#STATUS_INCOMPLETE}). */
     public RunRecord withStatus(String newStatus) {
         return new RunRecord(runId, startedAt, finishedAt, newStatus, sources, itemsListed, assets, findings, errors,
-                scannerVersion, detectionFingerprint, itemsCarried);
+                scannerVersion, detectionFingerprint, itemsCarried, fingerprintKeyId);
     }
 
     public boolean isCommitted() {
@@ -94,7 +116,7 @@ public record RunRecord(String runId, Instant startedAt, Instant finishedAt, Str
     /** This record as a row of {@link DataMapLayout#RUNS_SCHEMA}. */
     public Row toRow() {
         return RowFactory.create(runId, startedAt, finishedAt, status, sources, itemsListed, assets, findings,
-                errors, scannerVersion, detectionFingerprint, itemsCarried);
+                errors, scannerVersion, detectionFingerprint, itemsCarried, fingerprintKeyId);
     }
 
     /**
@@ -114,7 +136,8 @@ public record RunRecord(String runId, Instant startedAt, Instant finishedAt, Str
                 Rows.longOrZero(row, "errors"),
                 Rows.string(row, "scanner_version"),
                 Rows.has(row, "detection_fingerprint") ? Rows.string(row, "detection_fingerprint") : null,
-                Rows.has(row, "items_carried") ? Rows.longOrZero(row, "items_carried") : 0);
+                Rows.has(row, "items_carried") ? Rows.longOrZero(row, "items_carried") : 0,
+                Rows.has(row, "fingerprint_key_id") ? Rows.string(row, "fingerprint_key_id") : null);
     }
 
     private static void requireCount(String runId, String name, long value) {

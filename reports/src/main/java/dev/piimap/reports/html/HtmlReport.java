@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One self-contained HTML page about a committed run: header, overview, risks first, a section per
- * source with the assets where personal data was found, and the outcomes of assets not read fully.
+ * One self-contained HTML page about a committed run: header, overview, risks first, the trend across
+ * the last runs, a section per source with the assets where personal data was found, and the outcomes of assets not read fully.
  * Inline CSS, no scripts, no external resources. Every text from the data map is HTML-escaped; the
  * page shows only what the data map holds (masked samples, never raw values).
  */
@@ -43,12 +43,34 @@ public final class HtmlReport {
             .risk{border-left:6px solid;padding:.4em .8em;margin:.8em 0;background:#fafbfc}
             .HIGH{border-color:#cf222e}.MEDIUM{border-color:#d4a72c}.LOW{border-color:#8c959f}
             .sev{font-weight:bold;font-size:.85em}.note{color:#57606a;font-style:italic}
+            svg.spark{vertical-align:middle}
             """;
 
     private final DataMapReader reader;
+    private final dev.piimap.reports.policy.Policy policy;
+    private final dev.piimap.reports.retention.RetentionPolicy retention;
+    private final java.time.LocalDate asOf;
 
     public HtmlReport(DataMapReader reader) {
+        this(reader, null, null, null);
+    }
+
+    private HtmlReport(DataMapReader reader, dev.piimap.reports.policy.Policy policy,
+                       dev.piimap.reports.retention.RetentionPolicy retention, java.time.LocalDate asOf) {
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.policy = policy;
+        this.retention = retention;
+        this.asOf = asOf;
+    }
+
+    /** This report with policy drift among its risks: findings {@code policy} does not declare where they are. */
+    public HtmlReport withPolicy(dev.piimap.reports.policy.Policy policy) {
+        return new HtmlReport(reader, Objects.requireNonNull(policy, "policy"), retention, asOf);
+    }
+
+    /** This report with retention violations among its risks: data older than {@code retention} allows as of {@code asOf}. */
+    public HtmlReport withRetention(dev.piimap.reports.retention.RetentionPolicy retention, java.time.LocalDate asOf) {
+        return new HtmlReport(reader, policy, Objects.requireNonNull(retention, "retention"), Objects.requireNonNull(asOf, "asOf"));
     }
 
     /**
@@ -96,7 +118,17 @@ public final class HtmlReport {
         out.write("<style>\n" + CSS + "</style>\n</head>\n<body>\n");
         writeHeader(out, run);
         writeOverview(out, data);
-        writeRisks(out, Risks.assess(data));
+        List<Risk> risks = new java.util.ArrayList<>(Risks.assess(data));
+        if (policy != null) {
+            risks.addAll(Risks.undeclared(dev.piimap.reports.policy.PolicyDrift.violations(reader, run, policy), policy.name()));
+        }
+        if (retention != null) {
+            risks.addAll(Risks.keptTooLong(new dev.piimap.reports.retention.RetentionCheck(reader).check(run, retention, asOf)
+                    .violations()));
+        }
+        risks.sort(java.util.Comparator.comparing(Risk::severity));
+        writeRisks(out, risks);
+        writeTrend(out, Trend.gather(reader, run));
         writeSources(out, data);
         writeOutcomes(out, data);
         out.write("</body>\n</html>\n");
@@ -158,6 +190,32 @@ public final class HtmlReport {
             out.write("</ul></div>\n");
         }
         out.write("</section>\n");
+    }
+
+    private static void writeTrend(Writer out, Trend trend) throws IOException {
+        out.write("<section id=\"trend\">\n<h2>Trend across runs</h2>\n");
+        if (trend.runs().size() < 2) {
+            out.write("<p>This is the first committed run of this data map: the trend starts with the next run.</p>\n");
+        }
+        if (!trend.categories().isEmpty()) {
+            out.write("<table><tr><th>Category</th><th>Assets holding it, last " + trend.runs().size()
+                    + " runs</th><th>Now</th><th>Change since the run before</th></tr>\n");
+            for (Map.Entry<String, long[]> category : trend.categories().entrySet()) {
+                long[] series = category.getValue();
+                long change = Trend.lastChange(series);
+                row(out, cell(category.getKey()), Trend.sparkline(series, 160, 24), numberCell(series[series.length - 1]),
+                        "<td class=\"n\">" + (change > 0 ? "+" : "") + number(change) + "</td>");
+            }
+            out.write("</table>\n");
+        }
+        out.write("<table><tr><th>Run</th><th>Finished</th><th>Items listed</th><th>Carried unchanged</th>"
+                + "<th>Assets</th><th>Finding rows</th><th>Errors</th></tr>\n");
+        for (RunRecord run : trend.newestFirst()) {
+            row(out, "<code>" + Html.escape(run.runId()) + "</code>", time(run.finishedAt()), numberCell(run.itemsListed()),
+                    numberCell(run.itemsCarried()), numberCell(run.assets()), numberCell(run.findings()),
+                    numberCell(run.errors()));
+        }
+        out.write("</table>\n</section>\n");
     }
 
     private static void writeSources(Writer out, ReportData data) throws IOException {

@@ -67,6 +67,48 @@ final class Risks {
         return risks;
     }
 
+    /**
+     * Policy drift as risks: one per policy severity with violations, critical and high drift as {@code HIGH},
+     * medium as {@code MEDIUM}, low as {@code LOW}; places name the type found, worst (most matches) first.
+     */
+    static List<Risk> undeclared(List<dev.piimap.reports.policy.Violation> violations, String policyName) {
+        List<Risk> risks = new ArrayList<>();
+        for (dev.piimap.reports.policy.Severity level : dev.piimap.reports.policy.Severity.values()) {
+            List<String> places = violations.stream().filter(v -> v.severity() == level)
+                    .map(v -> v.source() + ": " + v.asset() + " (" + v.type() + ")").distinct().toList();
+            if (places.isEmpty()) {
+                continue;
+            }
+            Severity severity = switch (level) {
+                case CRITICAL, HIGH -> Severity.HIGH;
+                case MEDIUM -> Severity.MEDIUM;
+                case LOW -> Severity.LOW;
+            };
+            risks.add(new Risk(severity, "Personal data the privacy policy does not declare (" + level.wireName() + ")",
+                    "Found where " + (policyName == null ? "the policy" : "\u201c" + policyName + "\u201d")
+                            + " does not declare this kind of data: remove it, or update the policy and its notice.",
+                    places.stream().limit(MAX_PLACES).toList(), places.size()));
+        }
+        return risks;
+    }
+
+    /**
+     * Retention violations as one {@code MEDIUM} risk (kept too long is a compliance gap, not an exposure by itself);
+     * places say which rule and by how much, worst first as the check orders them.
+     */
+    static List<Risk> keptTooLong(List<dev.piimap.reports.retention.RetentionViolation> violations) {
+        if (violations.isEmpty()) {
+            return List.of();
+        }
+        List<String> places = violations.stream()
+                .map(v -> v.source() + ": " + v.asset() + " (" + v.rule() + ", max " + v.maxAge() + ": " + v.reason() + ")")
+                .toList();
+        return List.of(new Risk(Severity.MEDIUM, "Data kept longer than the retention policy allows",
+                "These tables hold rows, and these files data, older than their retention rule allows: delete or "
+                        + "anonymise what is past its time, or record why it must be kept.",
+                places.stream().limit(MAX_PLACES).toList(), places.size()));
+    }
+
     static boolean isPaymentPlace(FindingRow row) {
         return PAYMENT_PLACE.matcher(row.source()).find()
                 || ("column".equals(row.assetKind()) && PAYMENT_PLACE.matcher(row.asset()).find());

@@ -54,6 +54,33 @@ class ExporterTest {
     }
 
     @Test
+    void exportsEveryCommittedRunWithItsTotalsOldestFirst() throws IOException {
+        List<JsonNode> runs = export(Exporter.What.RUNS);
+
+        assertThat(runs).extracting(n -> n.get("run_id").asText()).containsExactly("old", "new");
+        assertThat(runs.get(1).get("finished_at").asText()).isEqualTo("2026-11-28T10:01:00Z");
+        assertThat(runs.get(1).get("status").asText()).isEqualTo("committed");
+        assertThat(runs.get(1).has("findings")).isTrue();
+    }
+
+    @Test
+    void exportsFindingsOfSeveralRunsRunByRun() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Exporter exporter = new Exporter(reader);
+
+        long written = exporter.write(Exporter.What.FINDINGS, Exporter.Format.JSONL, exporter.committedRuns(), out);
+
+        List<String> runIds = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            runIds.add(JSON.readTree(line).get("run_id").asText());
+        }
+        assertThat(written).isEqualTo(5);
+        assertThat(runIds).containsExactly("old", "new", "new", "new", "new");
+        assertThatThrownBy(() -> exporter.write(Exporter.What.FINDINGS, Exporter.Format.FIDES, exporter.committedRuns(),
+                new ByteArrayOutputStream())).hasMessageContaining("fides describes one run");
+    }
+
+    @Test
     void exportsFindingsOfTheLatestRunWithTheContractKeysInOrder() throws IOException {
         List<JsonNode> lines = export(Exporter.What.FINDINGS);
 
@@ -118,7 +145,23 @@ class ExporterTest {
         assertThat(JSON.readTree(out.toString()).get("run_id").asText()).isEqualTo("old");
         assertThatThrownBy(() -> Exporter.What.parse("rows"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--what 'rows' is not known: use findings or assets");
+                .hasMessage("--what 'rows' is not known: use findings, assets or runs");
+    }
+
+    @Test
+    void writesJsonLinesThroughTheFormatEntryPointAndParsesFormats() throws IOException {
+        ByteArrayOutputStream viaFormat = new ByteArrayOutputStream();
+        StringWriter viaWriter = new StringWriter();
+
+        new Exporter(reader).write(Exporter.What.FINDINGS, Exporter.Format.parse("jsonl"), viaFormat);
+        new Exporter(reader).writeJsonLines(Exporter.What.FINDINGS, viaWriter);
+
+        assertThat(viaFormat.toString(StandardCharsets.UTF_8)).isEqualTo(viaWriter.toString());
+        assertThat(Exporter.Format.wireNames()).isEqualTo("jsonl, csv, arrow, fides");
+        assertThat(Exporter.Format.FIDES.supports(Exporter.What.ASSETS)).isFalse();
+        assertThatThrownBy(() -> Exporter.Format.parse("xlsx"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--format 'xlsx' is not known: use one of jsonl, csv, arrow, fides");
     }
 
     private static List<JsonNode> export(Exporter.What what) throws IOException {

@@ -75,6 +75,46 @@ class HtmlReportTest {
     }
 
     @Test
+    void listsWhatThePolicyDoesNotDeclareAmongTheRisks() throws IOException {
+        dev.piimap.reports.policy.Policy policy = new dev.piimap.reports.policy.PolicyParser().parse("""
+                policy: Test policy
+                declared:
+                  - purpose: payment records
+                    categories: [user.financial]
+                    where: {sources: [billing-db]}
+                """);
+        StringWriter out = new StringWriter();
+
+        new HtmlReport(reader).withPolicy(policy).write(out);
+
+        String risks = out.toString().substring(out.toString().indexOf("id=\"risks\""), out.toString().indexOf("id=\"trend\""));
+        assertThat(risks).contains("Personal data the privacy policy does not declare (critical)",
+                "Personal data the privacy policy does not declare (medium)", "Test policy");
+        String critical = risks.substring(risks.indexOf("(critical)"), risks.indexOf("</div>", risks.indexOf("(critical)")));
+        assertThat(critical).contains("support-tickets: t-1/&lt;script&gt;").contains("(CREDIT_CARD)")
+                .doesNotContain("billing.cards.pan");
+        assertThat(html).as("without a policy there is no drift").doesNotContain("does not declare");
+    }
+
+    @Test
+    void listsDataKeptLongerThanTheRetentionPolicyAllowsAmongTheRisks() throws IOException {
+        dev.piimap.reports.retention.RetentionPolicy retention = dev.piimap.reports.retention.RetentionPolicy.parse("""
+                retention:
+                  - name: support files
+                    sources: [support-tickets]
+                    max-age: 7 days
+                """, java.util.Set.of("user.contact.email", "user.financial.bank_account.credit_card"));
+        StringWriter out = new StringWriter();
+
+        new HtmlReport(reader).withRetention(retention, java.time.LocalDate.parse("2026-12-31")).write(out);
+
+        String risks = out.toString().substring(out.toString().indexOf("id=\"risks\""), out.toString().indexOf("id=\"trend\""));
+        assertThat(risks).contains("Data kept longer than the retention policy allows")
+                .contains("support-tickets: t-1/&lt;script&gt;").contains("support files, max 7 days");
+        assertThat(risks).doesNotContain("billing.cards.pan (support files");
+    }
+
+    @Test
     void listsMaskedSamplesExplanationsAndReasons() {
         assertThat(html).contains("411111******1111", "a***@e***.com", "Luhn-valid &amp; near &#39;card&#39;")
                 .contains("TikaException/parse-failed &lt;b&gt;", "limit characters-per-item", "0.99");

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Finds personal data in databases, folders and object stores and writes a data map.",
         subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, ExportCommand.class,
-                ReportCommand.class, EvalCommand.class, EvalCorpusCommand.class, BenchCommand.class,
+                ReportCommand.class, DiffCommand.class, PolicyCommand.class, RetentionCommand.class, DsrCommand.class,
+                EvalCommand.class, EvalCorpusCommand.class, BenchCommand.class, BenchEstateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
@@ -25,7 +26,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, run, detect, export, report, eval, eval-corpus or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, run, detect, export, report, diff, policy, retention, dsr, eval, eval-corpus, bench or bench-estate");
     }
 
     public static void main(String[] args) {

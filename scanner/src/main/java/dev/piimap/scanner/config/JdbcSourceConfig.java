@@ -14,14 +14,15 @@ import java.util.Objects;
  * hold open to this database at once) and {@code statement-timeout-seconds} (server-side limit on
  * every statement the scanner sends; the per-item time budget lowers it further) and
  * {@code change-detection} (how a table's change token is read for incremental runs, see
- * {@link ChangeDetection}).
+ * {@link ChangeDetection}) and {@code row-dates} / {@code date-columns} (how old a table's rows are, for
+ * retention, see {@link RowDating}).
  *
  * <p>{@code sampling: full} and {@code sample-rows: 0} mean the same and are normalized to each other:
  * {@link #sampleRows()} is 0 exactly when {@link #sampling()} is {@link Sampling#FULL}.
  */
 public record JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
                                int sampleRows, Sampling sampling, int maxConnections, int statementTimeoutSeconds,
-                               ChangeDetection changeDetection)
+                               ChangeDetection changeDetection, RowDating rowDating)
         implements SourceConfig {
     public static final int DEFAULT_SAMPLE_ROWS = 1000;
     public static final Sampling DEFAULT_SAMPLING = Sampling.AUTO;
@@ -118,9 +119,70 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
         }
     }
 
+    /**
+     * How a table's rows are dated for retention: which column says when a row was created, and how its
+     * per-day histogram (the data map's {@code dates} table) is counted. Which column is chosen, and how
+     * values become days, is {@code source.jdbc.RowDates}'s rule (documented in the README).
+     *
+     * @param mode    see {@link Mode}
+     * @param columns {@code date-columns}: the names (compared ignoring case) that replace the automatic choice;
+     *                the first one a table has dates it. Empty: the automatic choice
+     */
+    public record RowDating(Mode mode, List<String> columns) implements java.io.Serializable {
+        /** The default: the automatic column choice, days counted in the rows read. */
+        public static final RowDating DEFAULT = new RowDating(Mode.SAMPLE, List.of());
+
+        public enum Mode {
+            /** No dating: the source writes no {@code dates} rows. */
+            OFF,
+            /**
+             * The default: a per-day histogram of the rows the scan reads anyway, no extra query unless the
+             * read was a sample; then scaled to the table's estimated row count (one catalog read) and marked
+             * estimated.
+             */
+            SAMPLE,
+            /**
+             * Like {@link #SAMPLE}, plus, when the read was a sample, one grouped read-only query per table
+             * ({@code SELECT CAST(col AS DATE), COUNT(*) ... GROUP BY 1}) giving exact counts for date- and
+             * timestamp-typed columns. It reads the whole table (or its index).
+             */
+            COUNT;
+
+            /** The config spelling, e.g. {@code count}. */
+            public String wireName() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+
+            /** @throws IllegalArgumentException when {@code text} is not one of the wire names */
+            public static Mode parse(String text) {
+                for (Mode m : values()) {
+                    if (m.wireName().equals(text)) {
+                        return m;
+                    }
+                }
+                throw new IllegalArgumentException("unknown row-dates mode: " + text);
+            }
+        }
+
+        public RowDating {
+            Objects.requireNonNull(mode, "mode");
+            columns = columns == null ? List.of() : List.copyOf(columns);
+            if (mode == Mode.OFF && !columns.isEmpty()) {
+                throw new IllegalArgumentException("date columns " + columns + " with row dating off");
+            }
+        }
+
+        /** The config spelling: {@code sample}, {@code count date-columns=[created_at]}, {@code off}. */
+        @Override
+        public String toString() {
+            return mode.wireName() + (columns.isEmpty() ? "" : " date-columns=" + columns);
+        }
+    }
+
     public JdbcSourceConfig {
         Objects.requireNonNull(name, "name");
         changeDetection = changeDetection == null ? ChangeDetection.STATS : changeDetection;
+        rowDating = rowDating == null ? RowDating.DEFAULT : rowDating;
         Objects.requireNonNull(url, "url");
         include = include == null ? List.of() : List.copyOf(include);
         sampling = sampling == null ? DEFAULT_SAMPLING : sampling;
@@ -141,7 +203,15 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
         }
     }
 
-    /** With the default change detection ({@code stats}). */
+    /** With the default row dating ({@code sample}, automatic column choice). */
+    public JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
+                            int sampleRows, Sampling sampling, int maxConnections, int statementTimeoutSeconds,
+                            ChangeDetection changeDetection) {
+        this(name, url, user, password, include, sampleRows, sampling, maxConnections, statementTimeoutSeconds,
+                changeDetection, RowDating.DEFAULT);
+    }
+
+    /** With the default change detection ({@code stats}) and row dating. */
     public JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
                             int sampleRows, Sampling sampling, int maxConnections, int statementTimeoutSeconds) {
         this(name, url, user, password, include, sampleRows, sampling, maxConnections, statementTimeoutSeconds,
@@ -182,6 +252,7 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
         return "JdbcSourceConfig[name=" + name + ", url=" + redactedUrl() + ", user=" + user
                 + ", password=" + password + ", include=" + include + ", sampleRows=" + sampleRows
                 + ", sampling=" + sampling.wireName() + ", maxConnections=" + maxConnections
-                + ", statementTimeoutSeconds=" + statementTimeoutSeconds + ", changeDetection=" + changeDetection + "]";
+                + ", statementTimeoutSeconds=" + statementTimeoutSeconds + ", changeDetection=" + changeDetection
+                + ", rowDating=" + rowDating + "]";
     }
 }

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param detectors   the user's detector specs from the folder named by {@code detectors:} (none by default)
  * @param datamapS3   endpoint and credential references of a data map on {@code s3a://} ({@code datamap-s3:}),
  *                    or null for S3A's defaults and for data maps elsewhere
+ * @param fingerprintKey the top-level {@code fingerprint-key}: the HMAC key of the run's subject index (and the
+ *                    default of support sources' requester links); null when not set, and then no subject index
  */
 public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
-                         boolean keepSamples, CustomDetectors detectors, FilesSourceConfig.S3Options datamapS3) {
+                         boolean keepSamples, CustomDetectors detectors, FilesSourceConfig.S3Options datamapS3,
+                         SecretRef fingerprintKey) {
     public static final String DEFAULT_SPARK_MASTER = "local[*]";
 
     public ScanConfig {
@@ -31,11 +34,16 @@ public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> 
     }
 
     public ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
+                      boolean keepSamples, CustomDetectors detectors, FilesSourceConfig.S3Options datamapS3) {
+        this(datamap, sparkMaster, sources, limits, keepSamples, detectors, datamapS3, null);
+    }
+
+    public ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
                       boolean keepSamples, CustomDetectors detectors) {
-        this(datamap, sparkMaster, sources, limits, keepSamples, detectors, null);
+        this(datamap, sparkMaster, sources, limits, keepSamples, detectors, null, null);
     }
 
     public ScanConfig withSparkMaster(String master) {
-        return new ScanConfig(datamap, master, sources, limits, keepSamples, detectors, datamapS3);
+        return new ScanConfig(datamap, master, sources, limits, keepSamples, detectors, datamapS3, fingerprintKey);
     }
 }

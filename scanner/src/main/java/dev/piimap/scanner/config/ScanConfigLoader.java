@@ -34,7 +34,7 @@ public final class ScanConfigLoader {
             "detectors", "fingerprint-key");
     static final Set<String> SPARK_KEYS = Set.of("master");
     static final Set<String> JDBC_KEYS = Set.of("name", "type", "url", "user", "password", "include", "sample-rows",
-            "sampling", "max-connections", "statement-timeout-seconds", "change-detection");
+            "sampling", "max-connections", "statement-timeout-seconds", "change-detection", "row-dates", "date-columns");
     static final Set<String> FILES_KEYS = Set.of("name", "type", "root", "include", "s3");
     static final Set<String> S3_KEYS = Set.of("endpoint", "path-style", "access-key", "secret-key", "region");
     static final Set<String> EXTRACTION_KEYS = Set.of("max-embedded-depth", "max-embedded-count", "max-chars-per-item",
@@ -121,7 +121,7 @@ public final class ScanConfigLoader {
             throw ConfigException.invalid("datamap-s3", null, "applies only to a data map on s3a://",
                     "remove datamap-s3, or set datamap: s3a://bucket/prefix");
         }
-        return new ScanConfig(datamap, master, sources, limits, samples, detectors, datamapS3);
+        return new ScanConfig(datamap, master, sources, limits, samples, detectors, datamapS3, fingerprintKey);
     }
 
     private SourceConfig parseSource(JsonNode node, String path, Path baseDir, SecretRef fingerprintKey) {
@@ -172,7 +172,51 @@ public final class ScanConfigLoader {
         int timeout = jdbcInt(node, "statement-timeout-seconds", path, JdbcSourceConfig.DEFAULT_STATEMENT_TIMEOUT_SECONDS, 1,
                 JdbcSourceConfig.MAX_STATEMENT_TIMEOUT_SECONDS, "write the seconds one statement may run, e.g. 60 (the default)");
         return new JdbcSourceConfig(name, url, user, password, include, sampleRows, sampling, maxConnections, timeout,
-                changeDetection(node.get("change-detection"), path + ".change-detection", url));
+                changeDetection(node.get("change-detection"), path + ".change-detection", url), rowDating(node, path));
+    }
+
+    static final String ROW_DATES_FIX = "write row-dates: sample (the default: days of the rows read), count (exact"
+            + " counts, one grouped query per table) or off";
+
+    /** {@code row-dates: off|sample|count} and {@code date-columns: [NAME, ...]}. */
+    private static JdbcSourceConfig.RowDating rowDating(JsonNode node, String path) {
+        JdbcSourceConfig.RowDating.Mode mode = JdbcSourceConfig.RowDating.DEFAULT.mode();
+        JsonNode modeNode = node.get("row-dates");
+        if (modeNode != null && !modeNode.isNull()) {
+            // YAML 1.1 reads a bare off as false.
+            String text = modeNode.isBoolean() && !modeNode.booleanValue() ? "off"
+                    : modeNode.isTextual() ? modeNode.textValue().trim() : null;
+            try {
+                mode = JdbcSourceConfig.RowDating.Mode.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.invalid(path + ".row-dates", modeNode.isValueNode() ? modeNode.asText() : null,
+                        "must be off, sample or count", ROW_DATES_FIX);
+            }
+        }
+        JsonNode columnsNode = node.get("date-columns");
+        if (columnsNode == null || columnsNode.isNull()) {
+            return new JdbcSourceConfig.RowDating(mode, List.of());
+        }
+        String columnsPath = path + ".date-columns";
+        if (!columnsNode.isArray() || columnsNode.isEmpty()) {
+            throw ConfigException.invalid(columnsPath, columnsNode.isValueNode() ? columnsNode.asText() : null,
+                    "must be a non-empty list of column names",
+                    "write date-columns: [created_at], or remove it to let piimap choose the column");
+        }
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < columnsNode.size(); i++) {
+            JsonNode c = columnsNode.get(i);
+            if (!c.isTextual() || c.textValue().isBlank()) {
+                throw ConfigException.invalid(columnsPath + "[" + i + "]", c.isValueNode() ? c.asText() : null,
+                        "must be a column name", "write date-columns: [created_at, inserted_at]");
+            }
+            columns.add(c.textValue().trim());
+        }
+        if (mode == JdbcSourceConfig.RowDating.Mode.OFF) {
+            throw ConfigException.invalid(columnsPath, String.join(", ", columns), "has no effect with row-dates: off",
+                    "remove date-columns, or set row-dates: sample or count");
+        }
+        return new JdbcSourceConfig.RowDating(mode, columns);
     }
 
     static final String CHANGE_DETECTION_FIX = "write change-detection: stats (the default), checksum (MariaDB/MySQL), "

@@ -4,6 +4,8 @@ import dev.piimap.reports.datamap.DataMapLayout;
 import dev.piimap.reports.datamap.RunRecord;
 import dev.piimap.scanner.source.AssetFinding;
 import dev.piimap.scanner.source.AssetOutcome;
+import dev.piimap.scanner.source.DatedRows;
+import dev.piimap.scanner.source.SubjectEntry;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -37,7 +39,7 @@ import static org.apache.spark.sql.functions.timestamp_millis;
  * <p>How: Delta commits each table atomically, and readers only see runs whose {@code runs} row has
  * status {@value DataMapLayout#STATUS_COMMITTED}. So a commit (1) hides an earlier commit of the same
  * run id, if any, by setting its row to {@value DataMapLayout#STATUS_INCOMPLETE}; (2) replaces the
- * run's rows in {@code assets}, {@code findings}, then {@code items} ({@code replaceWhere run_id = '<id>'},
+ * run's rows in {@code assets}, {@code findings}, {@code items}, {@code subjects}, then {@code dates} ({@code replaceWhere run_id = '<id>'},
  * so a re-run replaces rather than duplicates); (3) writes the run row last. A crash before (3) leaves
  * readers on the previous committed runs; retrying the same run id completes it. Tables are created
  * on first use; columns and tables a data map predates are added to it then ({@link #ensureTables}).
@@ -96,6 +98,17 @@ public final class DataMapWriter {
      */
     public static void commit(SparkSession spark, String datamapUri, RunRecord run, Dataset<Row> assets,
                               Dataset<Row> findings, Dataset<Row> items) {
+        commit(spark, datamapUri, run, assets, findings, items, null, null);
+    }
+
+    /**
+     * As {@link #commit(SparkSession, String, RunRecord, Dataset, Dataset, Dataset)}, with the run's
+     * subject index ({@link DataMapLayout#SUBJECTS_SCHEMA}, e.g. from {@link #subjectsFrame}) and row dates
+     * ({@link DataMapLayout#DATES_SCHEMA}, from {@link #datesFrame}); null writes none. All six tables' rows
+     * of the run become visible together, when the run row is written last.
+     */
+    public static void commit(SparkSession spark, String datamapUri, RunRecord run, Dataset<Row> assets,
+                              Dataset<Row> findings, Dataset<Row> items, Dataset<Row> subjects, Dataset<Row> dates) {
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(run, "run");
         if (!run.isCommitted()) {
@@ -106,12 +119,17 @@ public final class DataMapWriter {
         DataMapLayout layout = DataMapLayout.at(datamapUri);
         Dataset<Row> assetRows = conform("assets", assets, DataMapLayout.ASSETS_SCHEMA, run.runId());
         Dataset<Row> findingRows = conform("findings", findings, DataMapLayout.FINDINGS_SCHEMA, run.runId());
-        Dataset<Row> itemRows = items == null ? null : conform("items", items, DataMapLayout.ITEMS_SCHEMA, run.runId());
+        Dataset<Row> itemRows = conformOrEmpty(spark, "items", items, DataMapLayout.ITEMS_SCHEMA, run.runId());
+        // Sorted by fingerprint within each file, so a lookup of one fingerprint skips most files by their statistics.
+        Dataset<Row> subjectRows = conformOrEmpty(spark, "subjects", subjects, DataMapLayout.SUBJECTS_SCHEMA, run.runId())
+                .sortWithinPartitions("fingerprint");
+        Dataset<Row> dateRows = conformOrEmpty(spark, "dates", dates, DataMapLayout.DATES_SCHEMA, run.runId());
         ensureTables(spark, layout);
         hidePreviousCommit(spark, layout, run.runId());
         writeRunData(layout, run.runId(), assetRows, findingRows);
-        replaceRun(itemRows != null ? itemRows
-                : spark.createDataFrame(List.of(), DataMapLayout.ITEMS_SCHEMA), layout.itemsTable(), run.runId());
+        replaceRun(itemRows, layout.itemsTable(), run.runId());
+        replaceRun(subjectRows, layout.subjectsTable(), run.runId());
+        replaceRun(dateRows, layout.datesTable(), run.runId());
         writeRunRow(spark, layout, run);
     }
 
@@ -123,6 +141,7 @@ public final class DataMapWriter {
     /** The frame {@link #commit} takes as assets: each outcome with the locator of the item that produced it. */
     public static Dataset<Row> assetsFrame(SparkSession spark, JavaPairRDD<String, AssetOutcome> outcomesByItem) {
         JavaRDD<Row> rows = outcomesByItem.map(pair -> {
+            dev.piimap.scanner.job.TaskFaults.check("assets");
             AssetOutcome outcome = pair._2();
             return RowFactory.create(outcome.source(), outcome.asset(), outcome.assetKind(),
                     outcome.status().wireName(), outcome.detail(), outcome.bytes(), outcome.modifiedMillis(),
@@ -147,6 +166,26 @@ public final class DataMapWriter {
                     finding.explanation(), finding.detector(), pair._1());
         });
         return spark.createDataFrame(rows, withoutRunId(DataMapLayout.FINDINGS_SCHEMA));
+    }
+
+    /** The frame {@link #commit} takes as subjects: each index entry with the locator of the item that produced it. */
+    public static Dataset<Row> subjectsFrame(SparkSession spark, JavaPairRDD<String, SubjectEntry> entriesByItem) {
+        JavaRDD<Row> rows = entriesByItem.map(pair -> {
+            SubjectEntry e = pair._2();
+            return RowFactory.create(e.source(), e.asset(), e.assetKind(), e.type().name(), e.fingerprint(), e.count(),
+                    CollectionConverters.asScala(e.keys()).toSeq(), pair._1());
+        });
+        return spark.createDataFrame(rows, withoutRunId(DataMapLayout.SUBJECTS_SCHEMA));
+    }
+
+    /** The frame {@link #commit} takes as dates: each dated-rows entry with the locator of the item that produced it. */
+    public static Dataset<Row> datesFrame(SparkSession spark, JavaPairRDD<String, DatedRows> datesByItem) {
+        JavaRDD<Row> rows = datesByItem.map(pair -> {
+            DatedRows d = pair._2();
+            return RowFactory.create(d.source(), d.asset(), d.column(), java.time.LocalDate.ofEpochDay(d.epochDay()),
+                    d.rows(), d.estimated(), pair._1());
+        });
+        return spark.createDataFrame(rows, withoutRunId(DataMapLayout.DATES_SCHEMA));
     }
 
     /** The frame {@link #commit} takes as items. */
@@ -185,6 +224,8 @@ public final class DataMapWriter {
         ensure(spark, layout.assetsTable(), DataMapLayout.ASSETS_SCHEMA);
         ensure(spark, layout.findingsTable(), DataMapLayout.FINDINGS_SCHEMA);
         ensure(spark, layout.itemsTable(), DataMapLayout.ITEMS_SCHEMA);
+        ensure(spark, layout.subjectsTable(), DataMapLayout.SUBJECTS_SCHEMA);
+        ensure(spark, layout.datesTable(), DataMapLayout.DATES_SCHEMA);
         ensure(spark, layout.runsTable(), DataMapLayout.RUNS_SCHEMA);
     }
 
@@ -248,6 +289,11 @@ public final class DataMapWriter {
                     .partitionedBy(partitionColumns)
                     .execute();
         }
+    }
+
+    private static Dataset<Row> conformOrEmpty(SparkSession spark, String what, Dataset<Row> frame, StructType schema,
+                                               String runId) {
+        return frame == null ? spark.createDataFrame(List.of(), schema) : conform(what, frame, schema, runId);
     }
 
     /** Selects the table's columns in its order, cast to its types, with run_id set to the run's id. */

@@ -75,6 +75,13 @@ final class DemoData {
             "yahoo.co.uk", "web.de", "orange.fr", "ziggo.nl", "fastmail.com");
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
     private static final int TWO_YEARS_SECONDS = 2 * 365 * 24 * 3600;
+    /**
+     * The demo's "today" (its logs are dated then). Telemetry events span the five years before it and payments
+     * the eleven, so a retention check (13 months of telemetry, 7 years of payments) finds rows kept too long.
+     */
+    static final Instant ANCHOR = Instant.parse("2026-11-28T00:00:00Z");
+    static final Instant EVENTS_FROM = Instant.parse("2022-01-01T00:00:00Z");
+    static final Instant PAYMENTS_FROM = Instant.parse("2016-01-01T00:00:00Z");
 
     private final Random random = new Random(SEED);
     private final List<Faker> fakers = new ArrayList<>();
@@ -145,7 +152,7 @@ final class DemoData {
             ps.setString(4, String.format(Locale.ROOT, "%d.%02d", 5 + random.nextInt(495), random.nextInt(100)));
             ps.setString(5, customer.market().currency());
             ps.setString(6, paymentNote());
-            ps.setObject(7, timestamp());
+            ps.setObject(7, timestampBetween(PAYMENTS_FROM, ANCHOR));
         });
         insert(c, "INSERT INTO billing.invoices VALUES (?, ?, ?, ?, ?, ?::numeric, ?::numeric, ?::numeric, ?)", INVOICES,
                 (ps, id) -> {
@@ -172,7 +179,7 @@ final class DemoData {
             ps.setString(6, random.nextInt(4) == 0 ? null
                     : "{\"screen\": \"" + new String[] {"billing", "usage", "settings", "alerts"}[random.nextInt(4)]
                     + "\", \"duration_ms\": " + random.nextInt(5_000) + "}");
-            ps.setObject(7, timestamp());
+            ps.setObject(7, timestampBetween(EVENTS_FROM, ANCHOR));
         });
         insert(c, "INSERT INTO support.tickets VALUES (?, ?, ?, ?, ?)", TICKETS, (ps, id) -> {
             Customer customer = customer();
@@ -265,6 +272,12 @@ final class DemoData {
 
     private OffsetDateTime timestamp() {
         return OffsetDateTime.ofInstant(START.plusSeconds(random.nextInt(TWO_YEARS_SECONDS)), ZoneOffset.UTC);
+    }
+
+    /** A moment in [from, to), evenly spread. */
+    private OffsetDateTime timestampBetween(Instant from, Instant to) {
+        return OffsetDateTime.ofInstant(from.plusSeconds(random.nextInt((int) (to.getEpochSecond() - from.getEpochSecond()))),
+                ZoneOffset.UTC);
     }
 
     private String ipv4() {

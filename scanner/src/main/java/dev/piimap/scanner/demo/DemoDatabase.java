@@ -1,17 +1,10 @@
 package dev.piimap.scanner.demo;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server (embedded, binaries from Maven) holding the demo estate of the fictional
@@ -27,22 +20,24 @@ import java.util.stream.Stream;
  *       {@code support/attachments}; one points at a file that is not there);</li>
  *   <li>{@code public.feature_flags} (clean).</li>
  * </ul>
+ * Telemetry events are dated over the five years and payments over the eleven years before the demo's
+ * fixed "today" (2026-11-28), so a retention check finds rows kept too long.
  * The data is generated from a fixed seed, so every start holds the same rows. {@link #user()} is a
- * role that may only SELECT, as the README recommends for scanning. The server listens on a free
- * loopback port, keeps its files under the folder given to {@link #start} and deletes them on
- * {@link #close()}.
+ * role that may only SELECT, as the README recommends for scanning. The server ({@link LocalPostgres})
+ * listens on a free loopback port, keeps its files under the folder given to {@link #start} and deletes
+ * them on {@link #close()}.
  */
 public final class DemoDatabase implements AutoCloseable {
     public static final String DATABASE = "ahurasense";
     /** The SELECT-only role scans use; the server trusts loopback connections, so it has no password. */
-    public static final String READER = "piimap_reader";
-    static final String ADMIN = "postgres";
+    public static final String READER = LocalPostgres.READER;
+    static final String ADMIN = LocalPostgres.ADMIN;
     /** The data directory's name inside the folder given to {@link #start}. */
-    static final String DATA_DIRECTORY = "postgres-data";
+    static final String DATA_DIRECTORY = LocalPostgres.DATA_DIRECTORY;
 
-    private final EmbeddedPostgres server;
+    private final LocalPostgres server;
 
-    private DemoDatabase(EmbeddedPostgres server) {
+    private DemoDatabase(LocalPostgres server) {
         this.server = server;
     }
 
@@ -54,90 +49,31 @@ public final class DemoDatabase implements AutoCloseable {
      *                     stopped again in that case
      */
     public static DemoDatabase start(Path dataDir) throws IOException {
-        Path data = dataDir.resolve(DATA_DIRECTORY);
-        removeEarlierDataDirectory(data);
-        Files.createDirectories(dataDir);
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(true)
-                .start();
-        DemoDatabase demo = new DemoDatabase(server);
-        try {
-            demo.create();
-            return demo;
-        } catch (SQLException e) {
-            demo.close();
-            throw new IOException("cannot load the demo data (SQLState " + e.getSQLState() + ")", e);
-        } catch (RuntimeException e) {
-            demo.close();
-            throw e;
-        }
+        return new DemoDatabase(LocalPostgres.start(dataDir, DATABASE, Map.of(), DemoData::load));
     }
 
     /** {@code jdbc:postgresql://localhost:<port>/ahurasense}: no credentials, no parameters. */
     public String jdbcUrl() {
-        return url(DATABASE);
+        return server.jdbcUrl();
     }
 
     /** The SELECT-only role to scan with; it needs no password. */
     public String user() {
-        return READER;
+        return server.user();
     }
 
     public int port() {
-        return server.getPort();
+        return server.port();
     }
 
     /** Stops the server and deletes its data directory. */
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stop the demo database", e);
-        }
+        server.close();
     }
 
     /** A connection as the server's superuser, for loading and for tests; the caller closes it. */
     Connection adminConnection(String database) throws SQLException {
-        return DriverManager.getConnection(url(database) + "?reWriteBatchedInserts=true", ADMIN, "");
-    }
-
-    private String url(String database) {
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
-    }
-
-    private void create() throws SQLException {
-        try (Connection c = adminConnection("postgres"); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE);
-            s.execute("CREATE ROLE " + READER + " LOGIN");
-        }
-        try (Connection c = adminConnection(DATABASE)) {
-            DemoData.load(c);
-            try (Statement s = c.createStatement()) {
-                // Planner statistics (pg_class.reltuples) let the scanner choose between LIMIT and TABLESAMPLE.
-                s.execute("ANALYZE");
-                s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-                for (String schema : new String[] {"accounts", "billing", "telemetry", "support", "public"}) {
-                    s.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + READER);
-                    s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + READER);
-                }
-            }
-        }
-    }
-
-    /** Removes a data directory an earlier, unclean demo left behind; refuses anything that is not one. */
-    private static void removeEarlierDataDirectory(Path data) throws IOException {
-        if (!Files.exists(data)) {
-            return;
-        }
-        if (!Files.exists(data.resolve("PG_VERSION"))) {
-            throw new IOException(data + " exists but is not a PostgreSQL data directory; remove it or choose another folder");
-        }
-        try (Stream<Path> files = Files.walk(data)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        return server.adminConnection(database);
     }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -19,7 +21,9 @@ import java.util.Random;
 /**
  * The file share of the demo company, AhuraSense Cloud: application and web logs, CSV exports, and
  * support attachments (PDF, DOCX, an e-mail with an attachment, a ZIP), plus clean documents. All
- * generated deterministically (fixed seed) at run time.
+ * generated deterministically (fixed seed) at run time. Two files carry fixed old modification times
+ * ({@link #OLD_ACCESS_LOG}, {@link #OLD_ATTACHMENT}) so that a retention check finds them; the rest are
+ * as new as the demo run.
  */
 public final class DemoFiles {
     private static final String[] USER_AGENTS = {
@@ -27,6 +31,11 @@ public final class DemoFiles {
             "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
             "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
             "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"};
+
+    /** The archived access log's modification time: older than any telemetry retention allows. */
+    static final Instant OLD_ACCESS_LOG = Instant.parse("2024-06-02T23:59:00Z");
+    /** The invoice-dispute attachment's modification time: older than two years of support retention. */
+    static final Instant OLD_ATTACHMENT = Instant.parse("2023-03-14T09:12:00Z");
 
     private final Faker faker;
     private final Random random;
@@ -87,6 +96,12 @@ public final class DemoFiles {
                 "AhuraSense Cloud architecture", "Services: ingest 2.4.10, billing 3.1.0, notifier 1.0.7",
                 "Build 7f3c9a1e2b4d6f8091a3c5e7f9b1d3e5 deployed to eu-west-1"));
         written.add(docs.resolve("architecture-overview.pdf"));
+
+        // Files kept too long, for `bin/scan retention`: an access log nobody deleted and an old attachment.
+        Path archive = Files.createDirectories(logs.resolve("archive"));
+        written.add(write(archive.resolve("nginx-access-2024-06-02.log"), accessLog(120)));
+        Files.setLastModifiedTime(archive.resolve("nginx-access-2024-06-02.log"), FileTime.from(OLD_ACCESS_LOG));
+        Files.setLastModifiedTime(support.resolve("T-1042-invoice-dispute.pdf"), FileTime.from(OLD_ATTACHMENT));
         return written.size();
     }
 

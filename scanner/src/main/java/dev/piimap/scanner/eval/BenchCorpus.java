@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * An in-memory corpus for throughput measurements: documents of 4-32 KB mixing prose, application
@@ -50,6 +51,19 @@ public final class BenchCorpus {
         return new Builder(seed).build(targetBytes);
     }
 
+    /** What a document is made of: {@link #MIXED} is {@link #generate}'s blend, the others one kind of text alone. */
+    public enum Shape { MIXED, PROSE, LOG_LINES, CSV_ROWS, JSON_LINES }
+
+    /**
+     * An endless source of documents (4-32 KB each) of one shape with the same entity density as
+     * {@link #generate}, for corpora too large to hold in memory; deterministic by seed. {@code MIXED}
+     * gives the documents of {@code generate(seed, n)} in the same order. Not thread-safe: one caller.
+     */
+    public static Supplier<String> documents(long seed, Shape shape) {
+        Builder builder = new Builder(seed);
+        return () -> builder.next(shape);
+    }
+
     public List<String> documents() {
         return documents;
     }
@@ -87,22 +101,34 @@ public final class BenchCorpus {
             List<String> documents = new ArrayList<>();
             long bytes = 0;
             while (bytes < targetBytes) {
-                int size = 4_096 + r.nextInt(28 * 1_024);
-                doc.setLength(0);
-                while (doc.length() < size) {
-                    switch (r.nextInt(10)) {
-                        case 0, 1, 2, 3 -> prose();
-                        case 4, 5, 6 -> logLines();
-                        case 7, 8 -> csvRows();
-                        default -> json();
-                    }
-                }
-                String d = doc.toString();
+                String d = next(Shape.MIXED);
                 tokens += countTokens(d);
                 documents.add(d);
                 bytes += d.getBytes(StandardCharsets.UTF_8).length;
             }
             return new BenchCorpus(documents, tokens, entityTokens);
+        }
+
+        String next(Shape shape) {
+            int size = 4_096 + r.nextInt(28 * 1_024);
+            doc.setLength(0);
+            while (doc.length() < size) {
+                switch (shape) {
+                    case MIXED -> {
+                        switch (r.nextInt(10)) {
+                            case 0, 1, 2, 3 -> prose();
+                            case 4, 5, 6 -> logLines();
+                            case 7, 8 -> csvRows();
+                            default -> json();
+                        }
+                    }
+                    case PROSE -> prose();
+                    case LOG_LINES -> logLines();
+                    case CSV_ROWS -> csvRows();
+                    case JSON_LINES -> json();
+                }
+            }
+            return doc.toString();
         }
 
         private void prose() {

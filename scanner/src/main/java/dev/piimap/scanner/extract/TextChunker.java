@@ -9,6 +9,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * about {@link #CHUNK_CHARS} characters, cut at whitespace. Keeps at most the character limit of text
  * (the rest is dropped and the document marked truncated) and holds at most two chunks in memory.
  * Text inside {@code <head>} is skipped: the title and other metadata are fed once, from the metadata.
+ * Layout whitespace Tika adds before the document's first text (line breaks after {@code <body>}) is dropped,
+ * so line numbers in the text are those of the document (a plain-text file's line 3 is line 3).
  * Element nesting deeper than the XML depth limit stops the document.
  */
 final class TextChunker extends DefaultHandler {
@@ -22,6 +24,7 @@ final class TextChunker extends DefaultHandler {
     private final StringBuilder buffer = new StringBuilder(CHUNK_CHARS + 1024);
     private long accepted;
     private boolean sawText;
+    private boolean sawCharacters;
     private boolean truncated;
     private int headDepth;
     private int depth;
@@ -59,13 +62,17 @@ final class TextChunker extends DefaultHandler {
     public void characters(char[] ch, int start, int length) throws SAXException {
         checkNotStopped();
         if (headDepth == 0) {
+            sawCharacters = true;
             append(ch, start, length);
         }
     }
 
     @Override
     public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-        characters(ch, start, length);
+        checkNotStopped();
+        if (headDepth == 0 && sawCharacters) {
+            append(ch, start, length);
+        }
     }
 
     /** Adds text that is not part of the body (metadata values), under the same character limit. */

@@ -20,7 +20,7 @@ import java.util.function.Function;
 import static org.apache.spark.sql.functions.broadcast;
 
 /**
- * The {@code assets} and {@code findings} rows of items carried forward, copied from the committed
+ * The {@code assets}, {@code findings}, {@code subjects} and {@code dates} rows of items carried forward, copied from the committed
  * run each is carried from: every column but {@code run_id} ({@link DataMapWriter#carriedRows}), selected
  * by the {@code item} column. Lazy: the earlier rows are read when the frames are written.
  */
@@ -57,6 +57,14 @@ final class CarriedRows {
 
     Dataset<Row> findings() {
         return select(reader::findings, DataMapLayout.FINDINGS_SCHEMA);
+    }
+
+    Dataset<Row> subjects() {
+        return select(reader::subjects, DataMapLayout.SUBJECTS_SCHEMA);
+    }
+
+    Dataset<Row> dates() {
+        return select(reader::dates, DataMapLayout.DATES_SCHEMA);
     }
 
     private Dataset<Row> select(Function<RunRecord, Dataset<Row>> table, StructType schema) {

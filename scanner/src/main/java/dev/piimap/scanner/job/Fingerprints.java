@@ -16,9 +16,10 @@ import java.util.HexFormat;
  * carries forward rows that the current config would not produce.
  * <ul>
  *   <li>{@link #detection}: the scanner version, the built-in detectors (ids and types), the custom
- *       detector specs (file names and texts), {@code samples}, the extraction limits and whether OCR
- *       runs (Tesseract installed on the driver). Stored in the
- *       run row.</li>
+ *       detector specs (file names and texts), {@code samples}, the extraction limits, whether OCR
+ *       runs (Tesseract installed on the driver) and the id of the {@code fingerprint-key} (a changed key
+ *       makes every stored fingerprint stale: the subject index and requester links are rebuilt, never
+ *       carried under the old key). Stored in the run row.</li>
  *   <li>{@link #scan}: the detection fingerprint plus one source's settings (its config record as
  *       printed: type, URL without parameters, sampling, include globs, ...; secrets appear only as
  *       references). Stored per item: changing one source's settings rescans that source only.</li>
@@ -30,7 +31,8 @@ final class Fingerprints {
     private Fingerprints() {
     }
 
-    static String detection(ScanConfig config) {
+    /** @param fingerprintKeyId the run's key id ({@code Fingerprinter.keyId()}), or null without a key */
+    static String detection(ScanConfig config, String fingerprintKeyId) {
         StringBuilder text = new StringBuilder("piimap-detection-v1\n");
         text.append("version=").append(ScannerVersion.current()).append('\n');
         for (Detector d : Classifier.defaults().detectors()) {
@@ -43,6 +45,10 @@ final class Fingerprints {
         text.append("limits=").append(config.limits()).append('\n');
         // Installing Tesseract turns "skipped: no OCR engine" images into readable ones: rescan them.
         text.append("ocr-active=").append(config.limits().ocr().active()).append('\n');
+        // Only with a key, so runs without one keep the fingerprint they had before the subject index existed.
+        if (fingerprintKeyId != null) {
+            text.append("fingerprint-key-id=").append(fingerprintKeyId).append('\n');
+        }
         return sha256(text.toString());
     }
 

@@ -6,12 +6,14 @@ import dev.piimap.reports.datamap.DataMapLayout;
 import dev.piimap.reports.datamap.DataMapReader;
 import dev.piimap.reports.datamap.Rows;
 import dev.piimap.reports.datamap.RunRecord;
+import dev.piimap.scanner.config.ConfigException;
 import dev.piimap.scanner.config.ScanConfig;
 import dev.piimap.scanner.config.SourceConfig;
 import dev.piimap.scanner.datamap.DataMapWriter;
 import dev.piimap.scanner.datamap.ItemRow;
 import dev.piimap.scanner.source.AssetFinding;
 import dev.piimap.scanner.source.AssetOutcome;
+import dev.piimap.scanner.source.FingerprintKey;
 import dev.piimap.scanner.source.ItemResult;
 import dev.piimap.scanner.source.ItemStatus;
 import dev.piimap.scanner.source.ScanContext;
@@ -41,7 +43,7 @@ import java.util.TreeMap;
 
 /**
  * One scan, end to end: list every source's items on the driver, scan them in Spark tasks (read,
- * extract, classify), and commit assets, findings, items and the run record to the data map in one
+ * extract, classify), and commit assets, findings, items, the subject index, row dates and the run record to the data map in one
  * run. Incremental by default: items unchanged since the previous run are carried forward, not
  * scanned (see {@link #run(ScanConfig, String, boolean)}).
  * A source that cannot be listed becomes one {@code error} asset and the others go on; an item whose
@@ -50,6 +52,9 @@ import java.util.TreeMap;
 public final class ScanJob {
     /** Items per Spark partition are kept small so one slow file does not hold back many others. */
     static final int MAX_ITEMS_PER_PARTITION = 16;
+    static final String NO_KEY_WARNING = "piimap: warning: no fingerprint-key: this run keeps no subject index, so"
+            + " 'bin/scan dsr locate' finds nothing in it; set fingerprint-key: ${env:PIIMAP_FINGERPRINT_KEY}"
+            + " (32+ random characters) in scan.yaml";
 
     private final PrintStream console;
     private final long progressIntervalSeconds;
@@ -84,9 +89,10 @@ public final class ScanJob {
             throw new IllegalArgumentException("run id must be 1-64 letters, digits, '.', '_' or '-'");
         }
         long started = System.currentTimeMillis();
+        String keyId = subjectKeyId(config);
         SparkSession spark = SparkSessions.getOrCreate(config.sparkMaster(), "piimap scan " + runId);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        String detection = Fingerprints.detection(config);
+        String detection = Fingerprints.detection(config, keyId);
         DataMapReader previousRuns = full || !DataMapReader.exists(spark, DataMapLayout.at(config.datamap())) ? null
                 : DataMapReader.open(spark, config.datamap());
         PreviousScan.Lookup earlier = previousRuns == null ? null : new PreviousScan.Lookup(previousRuns, runId, detection);
@@ -141,7 +147,8 @@ public final class ScanJob {
         tasks.sort(Comparator.comparingLong((ScanTask t) -> -t.item().bytes())
                 .thenComparing(t -> t.item().source()).thenComparing(t -> t.item().locator()));
 
-        ScanContext context = new ScanContext(runId, config.limits(), config.keepSamples(), config.detectors());
+        ScanContext context = new ScanContext(runId, config.limits(), config.keepSamples(), config.detectors())
+                .withSubjectKey(config.fingerprintKey());
         Broadcast<List<SourceConnector>> shared = sc.broadcast(List.copyOf(connectors));
         long[] totalItems = new long[connectors.size()];
         long[] totalBytes = new long[connectors.size()];
@@ -160,11 +167,14 @@ public final class ScanJob {
         sc.setJobDescription("piimap " + runId + ": scanning " + tasks.size() + " items (" + perSource + ")");
         // One element per partition: each group is one Spark task, scanned in order.
         JavaRDD<ItemScan> results = sc.parallelize(groups, Math.max(1, groups.size()))
-                .flatMap(group -> group.stream().map(task -> {
-                    ItemResult result = scanOne(shared.value().get(task.connectorIndex()), task.item(), context);
-                    counters.itemDone(task.connectorIndex(), task.item().bytes());
-                    return new ItemScan(task.item(), result);
-                }).iterator())
+                .flatMap(group -> {
+                    TaskFaults.check("scan");
+                    return group.stream().map(task -> {
+                        ItemResult result = scanOne(shared.value().get(task.connectorIndex()), task.item(), context);
+                        counters.itemDone(task.connectorIndex(), task.item().bytes());
+                        return new ItemScan(task.item(), result);
+                    }).iterator();
+                })
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             JavaPairRDD<String, AssetOutcome> assets = results
@@ -179,11 +189,19 @@ public final class ScanJob {
             }
             Dataset<Row> assetRows = DataMapWriter.assetsFrame(spark, assets);
             Dataset<Row> findingRows = DataMapWriter.findingsFrame(spark, findings);
+            Dataset<Row> subjectRows = DataMapWriter.subjectsFrame(spark, results
+                    .flatMapToPair(r -> r.result().subjects().stream()
+                            .map(e -> new Tuple2<>(r.item().locator(), e)).iterator()));
+            Dataset<Row> dateRows = DataMapWriter.datesFrame(spark, results
+                    .flatMapToPair(r -> r.result().dates().stream()
+                            .map(d -> new Tuple2<>(r.item().locator(), d)).iterator()));
             JavaRDD<ItemRow> itemRows = results.map(r -> scannedItem(r, runId, scanFingerprints.get(r.item().source())));
             if (!carried.isEmpty()) {
                 CarriedRows carriedRows = new CarriedRows(spark, previousRuns, carried);
                 assetRows = assetRows.unionByName(carriedRows.assets());
                 findingRows = findingRows.unionByName(carriedRows.findings());
+                subjectRows = subjectRows.unionByName(carriedRows.subjects());
+                dateRows = dateRows.unionByName(carriedRows.dates());
                 itemRows = itemRows.union(sc.parallelize(carriedItems, 1));
             }
             // The first count runs the scan; carried rows are read from the earlier run in the same jobs.
@@ -205,10 +223,10 @@ public final class ScanJob {
             RunRecord run = RunRecord.committed(runId, Instant.ofEpochMilli(started), Instant.now(),
                     config.sources().stream().map(SourceConfig::name).toList(), listed,
                     assetCount, findingCount, byStatus.getOrDefault("error", 0L), ScannerVersion.current())
-                    .withIncremental(detection, carried.size());
+                    .withIncremental(detection, carried.size()).withFingerprintKeyId(keyId);
             try {
                 DataMapWriter.commit(spark, config.datamap(), run, assetRows, findingRows,
-                        DataMapWriter.itemsFrame(spark, itemRows));
+                        DataMapWriter.itemsFrame(spark, itemRows), subjectRows, dateRows);
             } catch (RuntimeException e) {
                 throw new RunFailedException("run " + runId + " could not be committed to " + config.datamap()
                         + " (" + e.getClass().getSimpleName() + "); the data map is unchanged", e);
@@ -220,6 +238,24 @@ public final class ScanJob {
             results.unpersist(false);
             shared.destroy();
             sc.setJobDescription(null);
+        }
+    }
+
+    /**
+     * The id of the run's subject key, read on the driver before anything runs; null (and a warning) without a key.
+     *
+     * @throws ConfigException naming the reference when the key cannot be read here
+     */
+    private String subjectKeyId(ScanConfig config) {
+        if (config.fingerprintKey() == null) {
+            console.println(NO_KEY_WARNING);
+            return null;
+        }
+        try {
+            return FingerprintKey.load(config.fingerprintKey()).keyId();
+        } catch (FingerprintKey.UnavailableException e) {
+            throw ConfigException.invalidSecret("fingerprint-key", e.getMessage(), "make the variable or file it names hold"
+                    + " 32+ random characters (e.g. openssl rand -hex 32), or remove fingerprint-key to scan without a subject index");
         }
     }
 

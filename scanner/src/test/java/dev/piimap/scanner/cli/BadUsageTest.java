@@ -56,8 +56,58 @@ class BadUsageTest {
     }
 
     @Test
+    void unknownExportFormatExitsTwoNamingTheFormats() {
+        CliRunner.Result r = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "findings",
+                "--format", "xlsx", "--out", tmp.resolve("out.xlsx").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--format").contains("'xlsx'")
+                .contains("fix: use one of: jsonl, csv, arrow, fides");
+        assertThat(tmp.resolve("out.xlsx")).doesNotExist();
+    }
+
+    @Test
+    void arrowExportWithoutOutExitsTwoNamingOut() {
+        CliRunner.Result r = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "assets",
+                "--format", "arrow");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--out").contains("fix: add --out FILE.arrow");
+    }
+
+    @Test
+    void fidesExportOfAssetsExitsTwoNamingWhat() {
+        CliRunner.Result r = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "assets",
+                "--format", "fides", "--out", tmp.resolve("fides.yml").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--what").contains("'assets'")
+                .contains("fix: use --what findings with --format fides");
+        assertThat(tmp.resolve("fides.yml")).doesNotExist();
+    }
+
+    @Test
+    void exportOfARunThatIsNeitherAnIdNorAllExitsTwoNamingRun() {
+        CliRunner.Result r = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "findings",
+                "--run", "last week");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--run").contains("'last week'").contains("fix:");
+        CliRunner.Result fides = CliRunner.run("export", "--datamap", tmp.resolve("dm").toString(), "--what", "findings",
+                "--run", "all", "--format", "fides");
+        assertThat(fides.status()).isEqualTo(2);
+        assertThat(fides.err()).contains("fides describes one run");
+    }
+
+    @Test
+    void demoWithRunsOutOfRangeExitsTwoBeforeWritingAnything() {
+        Path demo = tmp.resolve("demo-runs");
+        CliRunner.Result r = CliRunner.run("demo", "--out", demo.toString(), "--runs", "9");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--runs").contains("'9'").contains("fix:");
+        assertThat(demo).doesNotExist();
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : new String[]{"demo", "run", "detect", "export", "report", "eval", "eval-corpus", "bench"}) {
+        for (String command : new String[]{"demo", "run", "detect", "export", "report", "diff", "policy", "retention", "dsr", "eval", "eval-corpus", "bench", "bench-estate"}) {
             CliRunner.Result r = CliRunner.run(command, "--help");
             assertThat(r.status()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage:");

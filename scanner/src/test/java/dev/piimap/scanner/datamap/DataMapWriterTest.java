@@ -8,6 +8,8 @@ import dev.piimap.reports.datamap.Rows;
 import dev.piimap.reports.datamap.RunRecord;
 import dev.piimap.scanner.source.AssetFinding;
 import dev.piimap.scanner.source.AssetOutcome;
+import dev.piimap.scanner.source.DatedRows;
+import dev.piimap.scanner.source.SubjectEntry;
 import dev.piimap.scanner.source.ItemStatus;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -118,6 +120,38 @@ class DataMapWriterTest {
         assertThat(Rows.doubleOrNull(finding, "confidence")).isEqualTo(0.88);
         assertThat(Rows.string(finding, "detector")).isEqualTo("iban");
         assertThat(reader.requireLatestCommittedRun().sources()).containsExactly("db", "files");
+    }
+
+    @Test
+    void writesTheSubjectIndexAndRowDatesWithTheRun() {
+        String fingerprint = "ab".repeat(32);
+        var subjects = DataMapWriter.subjectsFrame(spark, jsc.parallelizePairs(List.of(new scala.Tuple2<>("accounts",
+                new SubjectEntry("db", "app.accounts.email", "column", EntityType.EMAIL_ADDRESS, fingerprint, 2,
+                        List.of("id=7", "id=9")))), 1));
+        var dates = DataMapWriter.datesFrame(spark, jsc.parallelizePairs(List.of(new scala.Tuple2<>("accounts",
+                new DatedRows("db", "app.accounts", "created_at", java.time.LocalDate.parse("2024-02-29").toEpochDay(),
+                        40, true))), 1));
+
+        DataMapWriter.commit(spark, map(), run("run-1", 0), assetsFrame(outcome("db", "app.accounts.email")),
+                findingsFrame(), null, subjects, dates);
+
+        DataMapReader reader = DataMapReader.open(spark, map());
+        RunRecord committed = reader.requireCommitted("run-1");
+        Row subject = reader.subjects(committed).first();
+        assertThat(Rows.string(subject, "fingerprint")).isEqualTo(fingerprint);
+        assertThat(Rows.string(subject, "type")).isEqualTo("EMAIL_ADDRESS");
+        assertThat(Rows.longOrZero(subject, "count")).isEqualTo(2);
+        assertThat(subject.getList(subject.fieldIndex("keys"))).containsExactly("id=7", "id=9");
+        assertThat(Rows.string(subject, DataMapLayout.ITEM)).isEqualTo("accounts");
+        Row dated = reader.dates(committed).first();
+        assertThat(dated.getDate(dated.fieldIndex("day")).toLocalDate()).isEqualTo(java.time.LocalDate.parse("2024-02-29"));
+        assertThat(Rows.longOrZero(dated, "rows")).isEqualTo(40);
+        assertThat(dated.getBoolean(dated.fieldIndex("estimated"))).isTrue();
+
+        // A later run without index entries replaces nothing of run-1 and has none of its own.
+        commit("run-2", 10, outcome("db", "app.accounts.email"));
+        assertThat(reader.subjects(reader.requireCommitted("run-2")).count()).isZero();
+        assertThat(reader.subjects(committed).count()).isEqualTo(1);
     }
 
     @Test

@@ -107,6 +107,18 @@ class DemoDatabaseTest {
     }
 
     @Test
+    void telemetrySpansFiveYearsAndSomePaymentsAreOlderThanSevenYears() throws SQLException {
+        assertThat(string(DemoDatabase.DATABASE, "SELECT min(ts)::date || ' ' || max(ts)::date FROM telemetry.events"))
+                .matches("2022-01-0\\d 2026-11-2\\d");
+        assertThat(longValue("SELECT count(*) FROM telemetry.events WHERE ts < timestamptz '2025-10-28 00:00Z'"))
+                .isBetween(1_400L, 1_650L);
+        assertThat(longValue("SELECT count(*) FROM billing.payments WHERE created_at < timestamptz '2019-11-28 00:00Z'"))
+                .isBetween(500L, 850L);
+        assertThat(longValue("SELECT count(*) FROM billing.payments WHERE created_at >= timestamptz '2026-01-01 00:00Z'"))
+                .isPositive();
+    }
+
+    @Test
     void generatesTheSameRowsEveryTime() throws SQLException {
         try (Connection admin = demo.adminConnection("postgres"); Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE ahurasense_again");

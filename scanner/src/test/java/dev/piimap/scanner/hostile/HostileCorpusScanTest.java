@@ -2,6 +2,7 @@ package dev.piimap.scanner.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piimap.scanner.testdata.ChildJvm;
 import dev.piimap.scanner.testdata.HostileFiles;
 import dev.piimap.scanner.testdata.SampleDocuments;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,21 +166,7 @@ class HostileCorpusScanTest {
         return assets.get(asset).path("detail").asText();
     }
 
-    /** {@code bin/scan} in a JVM of its own, with the heap cap, from this test's classpath. */
     private Process childJvm(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(HEAP);
-        // Spark's --add-opens flags, as this JVM got them from the build.
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dio.netty") || a.startsWith("-XX:+IgnoreUnrecognized"))
-                .forEach(command::add);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.piimap.scanner.cli.Main");
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return pb.start();
+        return ChildJvm.scan(tmp, List.of(HEAP), args);
     }
 }

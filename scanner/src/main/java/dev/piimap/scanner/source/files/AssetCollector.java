@@ -1,6 +1,8 @@
 package dev.piimap.scanner.source.files;
 
 import dev.piimap.classifiers.Classifier;
+import dev.piimap.classifiers.mask.Fingerprinter;
+import dev.piimap.classifiers.summary.SubjectCollector;
 import dev.piimap.classifiers.summary.TextSummarizer;
 import dev.piimap.classifiers.summary.TypeSummary;
 import dev.piimap.scanner.extract.DocumentOutcome;
@@ -8,6 +10,7 @@ import dev.piimap.scanner.extract.DocumentSink;
 import dev.piimap.scanner.source.AssetFinding;
 import dev.piimap.scanner.source.AssetOutcome;
 import dev.piimap.scanner.source.ItemResult;
+import dev.piimap.scanner.source.SubjectEntry;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +22,8 @@ import java.util.Map;
  * Classifies each document of one file as its text streams in (one {@link TextSummarizer} per open
  * document) and collects one outcome per asset plus its findings: the file itself as kind
  * {@code file}, every embedded document as kind {@code embedded}. Findings of a truncated or failed
- * document are kept: they were found in the part that was read.
+ * document are kept: they were found in the part that was read. With a fingerprinter, each document also
+ * gets its own subject index ({@link SubjectCollector}, keys {@code line N}).
  */
 final class AssetCollector implements DocumentSink {
     static final String KIND_FILE = "file";
@@ -31,24 +35,38 @@ final class AssetCollector implements DocumentSink {
     private final Long fileModified;
     private final Classifier classifier;
     private final boolean keepSamples;
+    private final Fingerprinter fingerprinter;
     private final Map<String, TextSummarizer> open = new HashMap<>();
+    private final Map<String, SubjectCollector> openSubjects = new HashMap<>();
     private final Map<String, Long> declaredBytes = new HashMap<>();
     private final Map<String, AssetOutcome> outcomes = new LinkedHashMap<>();
     private final List<AssetFinding> findings = new ArrayList<>();
+    private final List<SubjectEntry> subjects = new ArrayList<>();
 
     AssetCollector(String source, String filePath, Long fileBytes, Long fileModified, Classifier classifier,
                    boolean keepSamples) {
+        this(source, filePath, fileBytes, fileModified, classifier, keepSamples, null);
+    }
+
+    /** @param fingerprinter the subject index's fingerprinter, or null to keep no index */
+    AssetCollector(String source, String filePath, Long fileBytes, Long fileModified, Classifier classifier,
+                   boolean keepSamples, Fingerprinter fingerprinter) {
         this.source = source;
         this.filePath = filePath;
         this.fileBytes = fileBytes;
         this.fileModified = fileModified;
         this.classifier = classifier;
         this.keepSamples = keepSamples;
+        this.fingerprinter = fingerprinter;
     }
 
     @Override
     public void start(String path, Long bytes) {
-        open.put(path, new TextSummarizer(classifier));
+        SubjectCollector index = fingerprinter == null ? null : new SubjectCollector(fingerprinter);
+        if (index != null) {
+            openSubjects.put(path, index);
+        }
+        open.put(path, new TextSummarizer(classifier, index));
         declaredBytes.put(path, bytes);
         outcomes.put(path, null); // keeps assets in the order they started: the file first
     }
@@ -74,9 +92,10 @@ final class AssetCollector implements DocumentSink {
                         keepSamples ? s.sample() : null, s.explanation(), s.detector()));
             }
         }
+        subjects.addAll(SubjectEntry.of(source, path, kind, openSubjects.remove(path)));
     }
 
-    /** The outcomes (file first, then embedded documents in the order they were found) and findings. */
+    /** The outcomes (file first, then embedded documents in the order they were found), findings and subject index. */
     ItemResult result() {
         List<AssetOutcome> assets = new ArrayList<>();
         outcomes.values().forEach(o -> {
@@ -84,6 +103,6 @@ final class AssetCollector implements DocumentSink {
                 assets.add(o);
             }
         });
-        return new ItemResult(assets, findings);
+        return new ItemResult(assets, findings, subjects, List.of());
     }
 }

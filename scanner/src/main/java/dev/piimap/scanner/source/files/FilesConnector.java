@@ -1,10 +1,12 @@
 package dev.piimap.scanner.source.files;
 
+import dev.piimap.classifiers.mask.Fingerprinter;
 import dev.piimap.scanner.config.FilesSourceConfig;
 import dev.piimap.scanner.extract.TikaTextExtractor;
 import dev.piimap.scanner.source.AssetOutcome;
 import dev.piimap.scanner.source.ItemResult;
 import dev.piimap.scanner.source.ItemStatus;
+import dev.piimap.scanner.source.FingerprintKey;
 import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceConnector;
@@ -103,6 +105,8 @@ public final class FilesConnector implements SourceConnector {
     public ItemResult scan(ScanItem item, ScanContext context) {
         try {
             return S3Location.isObjectStoreRoot(config.root()) ? scanObject(item, context) : scanFile(item, context);
+        } catch (FingerprintKey.UnavailableException e) {
+            return failed(item, e.getMessage() + " (on this executor)");
         } catch (RuntimeException | Error e) {
             return failed(item, "internal error (" + e.getClass().getSimpleName() + ")");
         }
@@ -137,7 +141,7 @@ public final class FilesConnector implements SourceConnector {
         }
         long size = attrs.size();
         AssetCollector collector = new AssetCollector(config.name(), item.locator(), size,
-                attrs.lastModifiedTime().toMillis(), context.classifier(), context.keepSamples());
+                attrs.lastModifiedTime().toMillis(), context.classifier(), context.keepSamples(), context.subjectFingerprinter());
         TikaInputStream in;
         try {
             in = TikaInputStream.get(file);
@@ -149,6 +153,7 @@ public final class FilesConnector implements SourceConnector {
     }
 
     private ItemResult scanObject(ScanItem item, ScanContext context) {
+        Fingerprinter fingerprinter = context.subjectFingerprinter();
         ObjectStoreFiles store;
         try {
             store = objectStore();
@@ -163,7 +168,8 @@ public final class FilesConnector implements SourceConnector {
         }
         long size = object.bytes() >= 0 ? object.bytes() : item.bytes();
         AssetCollector collector = new AssetCollector(config.name(), item.locator(), size >= 0 ? size : null,
-                object.modifiedMillis() >= 0 ? object.modifiedMillis() : null, context.classifier(), context.keepSamples());
+                object.modifiedMillis() >= 0 ? object.modifiedMillis() : null, context.classifier(), context.keepSamples(),
+                fingerprinter);
         try {
             Decompression.extract(extractor(context), context.limits(), object.stream(), item.locator(), size, collector);
         } finally {
@@ -175,7 +181,7 @@ public final class FilesConnector implements SourceConnector {
             // The parse failed because the connection did, not the document: say so on what it cut.
             result = new ItemResult(result.assets().stream().map(a -> a.status() != ItemStatus.ERROR ? a
                     : new AssetOutcome(a.source(), a.asset(), a.assetKind(), ItemStatus.ERROR, readFailure, a.bytes(),
-                    a.modifiedMillis())).toList(), result.findings());
+                    a.modifiedMillis())).toList(), result.findings(), result.subjects(), result.dates());
         }
         return checked(item, result);
     }

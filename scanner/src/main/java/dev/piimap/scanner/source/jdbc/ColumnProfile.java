@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.piimap.classifiers.Classifier;
 import dev.piimap.classifiers.EntityType;
 import dev.piimap.classifiers.summary.ColumnProfiler;
+import dev.piimap.classifiers.summary.SubjectCollector;
 import dev.piimap.classifiers.summary.TypeSummary;
 
 import java.math.BigDecimal;
@@ -19,7 +20,9 @@ import java.util.Map;
  * profiler per JSON path (named {@code column.key.key}, so the keys act as column-name context), and
  * the verdicts are merged into one per entity type. A merged verdict takes the confidence, sample and
  * detector of its strongest part, sums the counts, and its explanation names where the type was found
- * ({@code ...; found at $.contact.email}). Not thread-safe; holds no raw value.
+ * ({@code ...; found at $.contact.email}). With a subject index, identifiers found go to it keyed by the row
+ * key set for the current row ({@link #rowKey}), plus {@code at <path>} for JSON leaves ({@code id=7 at $.contact.email}).
+ * Not thread-safe; holds no raw value.
  */
 final class ColumnProfile {
     /** Distinct JSON paths profiled per column; leaves under further paths share one profile. */
@@ -32,14 +35,27 @@ final class ColumnProfile {
     private final Classifier classifier;
     private final String column;
     private final String sqlType;
+    private final SubjectCollector subjects;
     private final Map<String, ColumnProfiler> byPath = new LinkedHashMap<>();
     private ColumnProfiler whole;
     private boolean padded;
+    private String rowKey;
 
     ColumnProfile(Classifier classifier, String column, String sqlType) {
+        this(classifier, column, sqlType, null);
+    }
+
+    /** @param subjects the column's subject index, or null to keep none */
+    ColumnProfile(Classifier classifier, String column, String sqlType, SubjectCollector subjects) {
         this.classifier = classifier;
         this.column = column;
         this.sqlType = sqlType;
+        this.subjects = subjects;
+    }
+
+    /** The key of the row whose values come next (null: unknown), for the subject index. */
+    void rowKey(String key) {
+        rowKey = key;
     }
 
     /** A text value; one that holds a JSON object or array is walked leaf by leaf. */
@@ -73,9 +89,9 @@ final class ColumnProfile {
             return;
         }
         if (whole == null) {
-            whole = new ColumnProfiler(classifier, column, sqlType);
+            whole = new ColumnProfiler(classifier, column, sqlType, subjects);
         }
-        whole.add(value);
+        whole.add(value, rowKey);
     }
 
     /** A number: its digits when {@code kind} names an identifier, else its plain decimal text. */
@@ -97,7 +113,7 @@ final class ColumnProfile {
             @Override
             public void string(String path, String keys, String value) {
                 if (!value.isBlank()) {
-                    profilerAt(path, keys).add(value);
+                    profilerAt(path, keys).add(value, keyAt(path));
                 }
             }
 
@@ -107,10 +123,14 @@ final class ColumnProfile {
                 NumericIdentifiers.Digits digits = kind == NumericIdentifiers.NONE ? null : kind.digits(value);
                 if (digits != null) {
                     padded |= digits.padded();
-                    profilerAt(path, keys).add(digits.text());
+                    profilerAt(path, keys).add(digits.text(), keyAt(path));
                 }
             }
         });
+    }
+
+    private String keyAt(String path) {
+        return rowKey == null ? null : rowKey + " at " + path;
     }
 
     private ColumnProfiler profilerAt(String path, String keys) {
@@ -119,9 +139,9 @@ final class ColumnProfile {
             return p;
         }
         if (byPath.size() >= MAX_PATHS) {
-            return byPath.computeIfAbsent(OTHER_PATHS, k -> new ColumnProfiler(classifier, column, sqlType));
+            return byPath.computeIfAbsent(OTHER_PATHS, k -> new ColumnProfiler(classifier, column, sqlType, subjects));
         }
-        p = new ColumnProfiler(classifier, keys.isEmpty() ? column : column + "." + keys, sqlType);
+        p = new ColumnProfiler(classifier, keys.isEmpty() ? column : column + "." + keys, sqlType, subjects);
         byPath.put(path, p);
         return p;
     }

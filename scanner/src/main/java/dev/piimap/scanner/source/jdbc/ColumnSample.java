@@ -1,9 +1,12 @@
 package dev.piimap.scanner.source.jdbc;
 
 import dev.piimap.classifiers.Classifier;
+import dev.piimap.classifiers.mask.Fingerprinter;
+import dev.piimap.classifiers.summary.SubjectCollector;
 import dev.piimap.classifiers.summary.TypeSummary;
 import dev.piimap.scanner.extract.ExtractionLimits;
 import dev.piimap.scanner.source.ItemStatus;
+import dev.piimap.scanner.source.SubjectEntry;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +23,14 @@ import java.util.Locale;
  * One column's share of a table read: takes the column's value from each row the way its
  * {@link Column.Kind} asks, keeps to the column's character budget, and reports the column's outcome
  * and verdicts. A value that cannot be read the special way (an array the driver cannot hand out, bytes
- * that fail to stream) is read as a string instead.
+ * that fail to stream) is read as a string instead. With a fingerprinter, the column keeps its subject index.
  */
 final class ColumnSample {
     private final Column column;
     private final Column.Kind kind;
     private final NumericIdentifiers identifier;
     private final ColumnProfile profile;
+    private final SubjectCollector subjects;
     private final BinaryValues binary;
     private final long maxChars;
     private long chars;
@@ -34,10 +38,16 @@ final class ColumnSample {
     private String truncated;
 
     ColumnSample(Column column, String asset, Classifier classifier, ExtractionLimits limits) {
+        this(column, asset, classifier, limits, null);
+    }
+
+    /** @param fingerprinter the subject index's fingerprinter, or null to keep no index */
+    ColumnSample(Column column, String asset, Classifier classifier, ExtractionLimits limits, Fingerprinter fingerprinter) {
         this.column = column;
         this.kind = column.kind();
         this.identifier = NumericIdentifiers.of(column.name());
-        this.profile = new ColumnProfile(classifier, column.name(), column.typeName());
+        this.subjects = fingerprinter == null ? null : new SubjectCollector(fingerprinter);
+        this.profile = new ColumnProfile(classifier, column.name(), column.typeName(), subjects);
         this.binary = kind == Column.Kind.BINARY ? BinaryValues.withTika(asset, limits) : null;
         this.maxChars = limits.maxCharsPerItem();
     }
@@ -51,11 +61,13 @@ final class ColumnSample {
      *
      * @param index    the column's 1-based position in the result
      * @param timeLeft what is left of the item's time budget (bounds text extraction from bytes)
+     * @param rowKey   the row's key for the subject index ({@link RowKeyColumns}), or null
      */
-    void read(ResultSet row, int index, Duration timeLeft) throws SQLException {
+    void read(ResultSet row, int index, Duration timeLeft, String rowKey) throws SQLException {
         if (truncated != null) {
             return;
         }
+        profile.rowKey(rowKey);
         switch (kind) {
             case BINARY -> readBinary(row, index, timeLeft);
             case ARRAY -> readArray(row, index);
@@ -99,6 +111,11 @@ final class ColumnSample {
 
     List<TypeSummary> verdicts() {
         return profile.verdicts();
+    }
+
+    /** The column's subject index entries; none without a fingerprinter. */
+    List<SubjectEntry> subjects(String source, String asset, String assetKind) {
+        return SubjectEntry.of(source, asset, assetKind, subjects);
     }
 
     private void readBinary(ResultSet row, int index, Duration timeLeft) throws SQLException {

@@ -66,6 +66,15 @@ enum Namespaces {
         };
     }
 
+    /** The catalog's primary-key columns of one table (names are exact, not patterns; callers compare names). */
+    ResultSet primaryKeys(DatabaseMetaData metaData, TableRef table) throws SQLException {
+        return switch (this) {
+            case SCHEMAS -> metaData.getPrimaryKeys(null, table.namespace(), table.table());
+            case CATALOGS -> metaData.getPrimaryKeys(table.namespace(), null, table.table());
+            case NONE -> metaData.getPrimaryKeys(null, null, table.table());
+        };
+    }
+
     /** The table as a SELECT names it, each part quoted with {@code quote}. */
     String qualifiedName(String quote, TableRef table) {
         String name = SqlText.quote(quote, table.table());

@@ -64,28 +64,54 @@ final class SampleQuery {
      * a plain LIMIT.
      */
     double tablesamplePercent(Connection connection, TableRef table) throws SQLException {
-        Sampling sampling = config.sampling();
-        if (kind != DatabaseKind.POSTGRESQL || config.sampleRows() <= 0
-                || (sampling != Sampling.AUTO && sampling != Sampling.TABLESAMPLE)) {
+        return mayTablesample() ? tablesamplePercent(rowEstimate(connection, table)) : 0;
+    }
+
+    /** {@link #tablesamplePercent(Connection, TableRef)} for a known row estimate (at most 0: none). */
+    double tablesamplePercent(double estimate) {
+        if (!mayTablesample()) {
             return 0;
         }
-        double estimate = rowEstimate(connection, table);
-        int minRatio = sampling == Sampling.AUTO ? TABLESAMPLE_MIN_RATIO : 1;
+        int minRatio = config.sampling() == Sampling.AUTO ? TABLESAMPLE_MIN_RATIO : 1;
         if (estimate <= 0 || estimate < (double) config.sampleRows() * minRatio) {
             return 0;
         }
         return Math.max(0.0001, Math.min(100.0, 100.0 * TABLESAMPLE_OVERSAMPLING * config.sampleRows() / estimate));
     }
 
-    private double rowEstimate(Connection connection, TableRef table) throws SQLException {
-        String sql = comment + " SELECT c.reltuples FROM pg_catalog.pg_class c"
-                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?";
+    /** Whether this source may read a table with TABLESAMPLE at all (PostgreSQL, a sample, auto or tablesample). */
+    boolean mayTablesample() {
+        Sampling sampling = config.sampling();
+        return kind == DatabaseKind.POSTGRESQL && config.sampleRows() > 0
+                && (sampling == Sampling.AUTO || sampling == Sampling.TABLESAMPLE);
+    }
+
+    /**
+     * The catalog's estimate of the table's rows, no table read: PostgreSQL {@code pg_class.reltuples}
+     * (-1 or 0 when never analyzed), MariaDB/MySQL {@code information_schema.TABLES.TABLE_ROWS} (InnoDB's
+     * is approximate); -1 on other databases or when the table is not found.
+     */
+    double rowEstimate(Connection connection, TableRef table) throws SQLException {
+        String sql;
+        if (kind == DatabaseKind.POSTGRESQL) {
+            sql = comment + " SELECT c.reltuples FROM pg_catalog.pg_class c"
+                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?";
+        } else if (kind.isMysqlFamily()) {
+            sql = comment + " SELECT " + (kind == DatabaseKind.MYSQL ? "/*+ MAX_EXECUTION_TIME(" + timeout.toMillis() + ") */ " : "")
+                    + "TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+        } else {
+            return -1;
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout((int) timeout.toSeconds());
             statement.setString(1, table.namespace());
             statement.setString(2, table.table());
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getDouble(1) : -1;
+                if (!rs.next()) {
+                    return -1;
+                }
+                double estimate = rs.getDouble(1);
+                return rs.wasNull() ? -1 : estimate;
             }
         }
     }

@@ -1,12 +1,15 @@
 package dev.piimap.scanner.source.jdbc;
 
+import dev.piimap.classifiers.mask.Fingerprinter;
 import dev.piimap.classifiers.summary.TypeSummary;
 import dev.piimap.scanner.config.JdbcSourceConfig;
 import dev.piimap.scanner.source.AssetFinding;
 import dev.piimap.scanner.source.AssetOutcome;
+import dev.piimap.scanner.source.FingerprintKey;
 import dev.piimap.scanner.source.ItemResult;
 import dev.piimap.scanner.source.ItemStatus;
 import dev.piimap.scanner.source.ScanContext;
+import dev.piimap.scanner.source.SubjectEntry;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -23,9 +26,12 @@ import java.util.Locale;
  * Reads one table's sample and classifies it column by column. Runs on an executor with a
  * connection from {@link ReadOnlyConnections}; the only statements it sends are the catalog reads of
  * {@link DatabaseMetaData}, an optional row estimate, and one generated, quoted SELECT
- * ({@link SampleQuery}), each generated query carrying a {@code /* piimap run=<id> *}{@code /} comment.
- * How each column's values become text is {@link ColumnSample}'s business. Never throws: every failure
- * becomes an error outcome on the table's columns (or on the table when its columns cannot be listed).
+ * ({@link SampleQuery}), plus, for the row dates of {@link RowDates}, a row estimate and (with
+ * {@code row-dates: count}) one grouped SELECT; each generated query carries a
+ * {@code /* piimap run=<id> *}{@code /} comment.
+ * How each column's values become text is {@link ColumnSample}'s business; with a subject index, each row's
+ * primary key comes from {@link RowKeyColumns}. Never throws: every failure becomes an error outcome on the
+ * table's columns (or on the table when its columns cannot be listed).
  */
 final class TableReader {
     static final int FETCH_SIZE = 1_000;
@@ -35,6 +41,8 @@ final class TableReader {
     private final JdbcSourceConfig config;
     private final ScanContext context;
     private final long startNanos = System.nanoTime();
+    /** The row keys of the table being read; null without a subject index or a primary key. */
+    private RowKeyColumns rowKeys;
 
     TableReader(JdbcSourceConfig config, ScanContext context) {
         this.config = config;
@@ -54,17 +62,24 @@ final class TableReader {
                         ? tableOutcome(table, ItemStatus.SKIPPED, "table has no columns")
                         : tableOutcome(table, ItemStatus.ERROR, "table not found (it was listed but is gone)");
             }
+            Fingerprinter fingerprinter = context.subjectFingerprinter();
             List<ColumnSample> samples = new ArrayList<>();
             for (Column c : columns) {
-                samples.add(new ColumnSample(c, table.column(c.name()), context.classifier(), context.limits()));
+                samples.add(new ColumnSample(c, table.column(c.name()), context.classifier(), context.limits(), fingerprinter));
             }
+            rowKeys = fingerprinter == null ? null
+                    : RowKeyColumns.find(metaData, namespaces, table, columns, context.classifier(), fingerprinter);
             SampleQuery query = new SampleQuery(config, DatabaseKind.of(metaData), comment(), queryTimeout());
-            readRows(connection, query.sql(connection, namespaces, metaData.getIdentifierQuoteString(), table, columns), samples);
-            return result(table, samples);
+            RowDates dates = RowDates.of(config, table, columns, DatabaseKind.of(metaData), comment(), queryTimeout());
+            readRows(connection, query.sql(connection, namespaces, metaData.getIdentifierQuoteString(), table, columns),
+                    samples, dates);
+            return dates.addTo(result(table, samples), connection, namespaces, metaData.getIdentifierQuoteString());
         } catch (SQLException e) {
             return failure(table, columns, SqlFailures.reason(e));
         } catch (ReadOnlyConnections.SecretUnavailableException e) {
             return failure(table, columns, e.getMessage());
+        } catch (FingerprintKey.UnavailableException e) {
+            return failure(table, columns, e.getMessage() + " (on this executor)");
         } catch (RuntimeException e) {
             return failure(table, columns, "unexpected " + e.getClass().getSimpleName());
         } finally {
@@ -72,8 +87,8 @@ final class TableReader {
         }
     }
 
-    /** Streams the rows into the column samples until the rows or the item's time budget run out. */
-    private void readRows(Connection connection, String sql, List<ColumnSample> samples) throws SQLException {
+    /** Streams the rows into the column samples and the row dates until the rows or the item's time budget run out. */
+    private void readRows(Connection connection, String sql, List<ColumnSample> samples, RowDates dates) throws SQLException {
         long deadline = startNanos + context.limits().maxTimePerItem().toNanos();
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) queryTimeout().toSeconds());
@@ -85,14 +100,17 @@ final class TableReader {
                 long n = 0;
                 while (rows.next()) {
                     Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                    String key = rowKeys == null ? null : rowKeys.keyOf(rows);
                     for (int i = 0; i < samples.size(); i++) {
-                        samples.get(i).read(rows, i + 1, left);
+                        samples.get(i).read(rows, i + 1, left, key);
                     }
+                    dates.add(rows);
                     n++;
                     if (System.nanoTime() - deadline > 0) {
                         String reason = String.format(Locale.ROOT, "time limit of %d s per item reached after %,d rows",
                                 context.limits().maxTimePerItem().toSeconds(), n);
                         samples.forEach(s -> s.stop(reason));
+                        dates.stop();
                         break;
                     }
                 }
@@ -103,9 +121,11 @@ final class TableReader {
     private ItemResult result(TableRef table, List<ColumnSample> samples) {
         List<AssetOutcome> assets = new ArrayList<>();
         List<AssetFinding> findings = new ArrayList<>();
+        List<SubjectEntry> subjects = new ArrayList<>();
         for (ColumnSample sample : samples) {
             String asset = table.column(sample.column().name());
             assets.add(new AssetOutcome(config.name(), asset, COLUMN_KIND, sample.status(), sample.detail(), null, null));
+            subjects.addAll(sample.subjects(config.name(), asset, COLUMN_KIND));
             for (TypeSummary v : sample.verdicts()) {
                 if (v.count() > 0) {
                     findings.add(new AssetFinding(config.name(), asset, COLUMN_KIND, v.type(), v.count(), v.confidence(),
@@ -113,7 +133,7 @@ final class TableReader {
                 }
             }
         }
-        return new ItemResult(assets, findings);
+        return new ItemResult(assets, findings, subjects, List.of());
     }
 
     private static List<Column> columns(DatabaseMetaData metaData, Namespaces namespaces, TableRef table)

@@ -1,5 +1,6 @@
 package dev.piimap.scanner.source.support;
 
+import dev.piimap.scanner.config.SecretRef;
 import dev.piimap.scanner.config.SupportSourceConfig;
 import dev.piimap.scanner.source.AssetFinding;
 import dev.piimap.scanner.source.AssetOutcome;
@@ -7,6 +8,7 @@ import dev.piimap.scanner.source.ItemResult;
 import dev.piimap.scanner.source.ItemStatus;
 import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
+import dev.piimap.scanner.source.SubjectEntry;
 import dev.piimap.scanner.source.files.FilesConnector;
 
 import java.io.Serializable;
@@ -27,7 +29,11 @@ import java.util.Set;
  * local or {@code s3a://}); it is read and extracted exactly as a file of a files source rooted there
  * ({@link FilesConnector}: decompression, embedded documents, limits, S3 reads), and its outcomes renamed:
  * the file becomes {@code tickets/<id>/<file name>} of kind {@value #KIND}, what is inside it
- * {@code tickets/<id>/<file name>!/inner} of kind {@code embedded}, all with the ticket's links.
+ * {@code tickets/<id>/<file name>!/inner} of kind {@code embedded}, all with the ticket's links. Their subject
+ * index entries are renamed alike and each gets the requester's ({@link SupportSubjects}) when the item's requester
+ * fingerprint was made with the run's subject key: the source's {@code fingerprint-key} is the run's (the
+ * default). A source with a key of its own links attachments to the requester but cannot index them by it, as
+ * the address itself is not carried from the listing to the scan.
  */
 final class Attachments implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -40,9 +46,11 @@ final class Attachments implements Serializable {
     private final FilesConnector files;
     private final boolean local;
     private final String root;
+    private final SecretRef requesterKey;
 
     Attachments(SupportSourceConfig config) {
         this.source = config.name();
+        this.requesterKey = config.fingerprintKey();
         this.root = config.attachmentsRoot();
         this.files = root == null ? null : new FilesConnector(config.attachmentFiles());
         this.local = root != null && !root.matches("(?i)s3a?://.*");
@@ -98,6 +106,9 @@ final class Attachments implements Serializable {
         if (files == null || key == null) {
             return failed(item, "no attachments-root for this attachment", links);
         }
+        SupportSubjects subjects = new SupportSubjects(context);
+        String requester = context.subjectKey() != null && context.subjectKey().reference().equals(requesterKey)
+                ? item.attribute(Requesters.REQUESTER) : null;
         ItemResult raw = files.scan(new ScanItem(source, key, item.bytes(), item.modifiedMillis()), context);
         Map<String, String> names = new HashMap<>();
         List<AssetOutcome> assets = new ArrayList<>();
@@ -106,8 +117,17 @@ final class Attachments implements Serializable {
             names.put(a.asset(), renamed);
             boolean isFile = renamed.equals(item.locator());
             String detail = isFile && "file not found (removed after listing)".equals(a.detail()) ? NOT_FOUND : a.detail();
-            assets.add(new AssetOutcome(source, renamed, isFile ? KIND : a.assetKind(), a.status(), detail,
-                    a.bytes(), a.modifiedMillis(), links));
+            AssetOutcome outcome = new AssetOutcome(source, renamed, isFile ? KIND : a.assetKind(), a.status(), detail,
+                    a.bytes(), a.modifiedMillis(), links);
+            assets.add(outcome);
+            List<SubjectEntry> content = new ArrayList<>();
+            for (SubjectEntry e : raw.subjects()) {
+                if (e.asset().equals(a.asset())) {
+                    content.add(new SubjectEntry(source, renamed, outcome.assetKind(), e.type(), e.fingerprint(), e.count(),
+                            e.keys()));
+                }
+            }
+            subjects.addAll(outcome, content, requester);
         }
         List<AssetFinding> findings = new ArrayList<>();
         for (AssetFinding f : raw.findings()) {
@@ -115,7 +135,7 @@ final class Attachments implements Serializable {
             findings.add(new AssetFinding(source, renamed, renamed.equals(item.locator()) ? KIND : f.assetKind(), f.type(),
                     f.count(), f.confidence(), f.sample(), f.explanation(), f.detector()));
         }
-        return new ItemResult(assets, findings);
+        return new ItemResult(assets, findings, subjects.entries(), List.of());
     }
 
     static ItemResult failed(ScanItem item, String reason, Map<String, String> links) {

@@ -163,6 +163,7 @@ final class HelpdeskExport {
         long first = Long.parseLong(item.locator().substring(item.locator().lastIndexOf('[') + 1, item.locator().lastIndexOf("..")));
         List<AssetOutcome> assets = new ArrayList<>();
         List<AssetFinding> findings = new ArrayList<>();
+        SupportSubjects subjects = new SupportSubjects(context);
         long started = System.nanoTime();
         long budget = context.limits().maxTimePerItem().toNanos();
         try (InputStream raw = Files.newInputStream(file)) {
@@ -177,13 +178,17 @@ final class HelpdeskExport {
                 for (int i = 0; i < count && token == JsonToken.START_OBJECT; i++) {
                     JsonNode ticket = parser.readValueAsTree();
                     String id = ticketId(ticket, first + i);
-                    Map<String, String> links = Requesters.links(id, requesters.fingerprint(requester(ticket)));
+                    String address = requester(ticket);
+                    Map<String, String> links = Requesters.links(id, requesters.fingerprint(address));
                     Long created = created(ticket);
                     if (System.nanoTime() - started > budget) {
-                        assets.add(new AssetOutcome(config.name(), TicketText.asset(id), TicketText.KIND, ItemStatus.SKIPPED,
-                                "time limit " + context.limits().maxTimePerItem().toSeconds() + "s", null, created, links));
+                        AssetOutcome skipped = new AssetOutcome(config.name(), TicketText.asset(id), TicketText.KIND, ItemStatus.SKIPPED,
+                                "time limit " + context.limits().maxTimePerItem().toSeconds() + "s", null, created, links);
+                        assets.add(skipped);
+                        subjects.add(skipped, null, subjects.requester(address));
                     } else {
-                        TicketText.classify(config.name(), id, texts(ticket), created, links, context, assets, findings);
+                        TicketText.classify(config.name(), id, texts(ticket), created, links, subjects.requester(address), context,
+                                assets, findings, subjects);
                     }
                     token = parser.nextToken();
                 }
@@ -193,13 +198,13 @@ final class HelpdeskExport {
             all.add(new AssetOutcome(config.name(), item.locator(), SupportConnector.BATCH_KIND, ItemStatus.ERROR,
                     e instanceof JsonProcessingException ? "tickets file changed after listing (not valid JSON here)"
                             : "read failed (" + e.getClass().getSimpleName() + ")", item.bytes(), null));
-            return new ItemResult(all, findings);
+            return new ItemResult(all, findings, subjects.entries(), List.of());
         }
         if (assets.isEmpty()) {
             return ItemResult.of(new AssetOutcome(config.name(), item.locator(), SupportConnector.BATCH_KIND, ItemStatus.ERROR,
                     "tickets file changed after listing (no ticket at the listed offset)", item.bytes(), null));
         }
-        return new ItemResult(assets, findings);
+        return new ItemResult(assets, findings, subjects.entries(), List.of());
     }
 
     /** The ticket's {@code id}, or {@code #<ordinal>} (its position in the file) when it has none. */

@@ -1,5 +1,6 @@
 package dev.piimap.scanner.source.support;
 
+import dev.piimap.classifiers.summary.SubjectCollector;
 import dev.piimap.classifiers.summary.TextSummarizer;
 import dev.piimap.classifiers.summary.TypeSummary;
 import dev.piimap.scanner.config.SupportSourceConfig;
@@ -150,6 +151,7 @@ final class Mailboxes {
         long maxBytes = context.limits().maxBytesPerItem();
         List<AssetOutcome> assets = new ArrayList<>();
         List<AssetFinding> findings = new ArrayList<>();
+        SupportSubjects subjects = new SupportSubjects(context);
         try (InputStream raw = Files.newInputStream(file)) {
             if (eml) {
                 if (item.bytes() > maxBytes) {
@@ -157,7 +159,7 @@ final class Mailboxes {
                 }
                 byte[] bytes = raw.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
                 extractMessage(relative, bytes, item.modifiedMillis() >= 0 ? item.modifiedMillis() : null, context,
-                        requesters, extractor, assets, findings);
+                        requesters, extractor, assets, findings, subjects);
             } else {
                 long offset = Long.parseLong(item.attribute("offset"));
                 long end = Long.parseLong(item.attribute("end"));
@@ -171,7 +173,7 @@ final class Mailboxes {
                         assets.add(new AssetOutcome(config.name(), TicketText.asset(id), TicketText.KIND, ItemStatus.SKIPPED,
                                 "size limit " + maxBytes + " bytes", m.bytes(), null, Requesters.links(id, null)));
                     } else {
-                        extractMessage(id, m.content(), null, context, requesters, extractor, assets, findings);
+                        extractMessage(id, m.content(), null, context, requesters, extractor, assets, findings, subjects);
                     }
                 }
                 if (assets.isEmpty()) {
@@ -183,7 +185,7 @@ final class Mailboxes {
         } catch (IOException e) {
             assets.add(message(item.locator(), ItemStatus.ERROR, "read failed (" + e.getClass().getSimpleName() + ")"));
         }
-        return new ItemResult(assets, findings);
+        return new ItemResult(assets, findings, subjects.entries(), List.of());
     }
 
     private AssetOutcome message(String locator, ItemStatus status, String reason) {
@@ -191,9 +193,12 @@ final class Mailboxes {
     }
 
     private void extractMessage(String ticketId, byte[] content, Long modified, ScanContext context, Requesters requesters,
-                                TextExtractor extractor, List<AssetOutcome> assets, List<AssetFinding> findings) {
-        Map<String, String> links = Requesters.links(ticketId, requesters.fingerprint(fromHeader(content)));
-        MessageSink sink = new MessageSink(config.name(), TicketText.asset(ticketId), modified, links, context);
+                                TextExtractor extractor, List<AssetOutcome> assets, List<AssetFinding> findings,
+                                SupportSubjects subjects) {
+        String from = fromHeader(content);
+        Map<String, String> links = Requesters.links(ticketId, requesters.fingerprint(from));
+        MessageSink sink = new MessageSink(config.name(), TicketText.asset(ticketId), modified, links, context, subjects,
+                subjects.requester(from));
         extractor.extract(new ByteArrayInputStream(content), MESSAGE_NAME, content.length, sink);
         assets.addAll(sink.assets);
         findings.addAll(sink.findings);
@@ -221,7 +226,7 @@ final class Mailboxes {
     /**
      * Collects one message's documents as support assets: the message itself as the ticket, its attachments
      * (first-level embedded documents) as {@code tickets/<id>/<name>} of kind attachment, deeper documents as
-     * {@code ...!/inner} of kind embedded; every one with the ticket's links.
+     * {@code ...!/inner} of kind embedded; every one with the ticket's links and its subject index entries.
      */
     private static final class MessageSink implements DocumentSink {
         private static final String ROOT_CHILD = MESSAGE_NAME + "!/";
@@ -230,23 +235,33 @@ final class Mailboxes {
         private final Long modified;
         private final Map<String, String> links;
         private final ScanContext context;
+        private final SupportSubjects subjects;
+        private final String requester;
         private final Map<String, TextSummarizer> open = new HashMap<>();
+        private final Map<String, SubjectCollector> openSubjects = new HashMap<>();
         private final Map<String, Long> declared = new HashMap<>();
         private final Map<String, AssetOutcome> outcomes = new LinkedHashMap<>();
         final List<AssetOutcome> assets = new ArrayList<>();
         final List<AssetFinding> findings = new ArrayList<>();
 
-        MessageSink(String source, String ticketAsset, Long modified, Map<String, String> links, ScanContext context) {
+        MessageSink(String source, String ticketAsset, Long modified, Map<String, String> links, ScanContext context,
+                    SupportSubjects subjects, String requester) {
             this.source = source;
             this.ticketAsset = ticketAsset;
             this.modified = modified;
             this.links = links;
             this.context = context;
+            this.subjects = subjects;
+            this.requester = requester;
         }
 
         @Override
         public void start(String path, Long bytes) {
-            open.put(path, new TextSummarizer(context.classifier()));
+            SubjectCollector index = subjects.newCollector();
+            if (index != null) {
+                openSubjects.put(path, index);
+            }
+            open.put(path, new TextSummarizer(context.classifier(), index));
             declared.put(path, bytes);
         }
 
@@ -273,8 +288,10 @@ final class Mailboxes {
                 asset = ticketAsset + "!/" + path;
                 kind = "embedded";
             }
-            assets.add(new AssetOutcome(source, asset, kind, outcome.status(), outcome.reason(), declared.get(path),
-                    path.equals(MESSAGE_NAME) ? modified : null, links));
+            AssetOutcome ended = new AssetOutcome(source, asset, kind, outcome.status(), outcome.reason(), declared.get(path),
+                    path.equals(MESSAGE_NAME) ? modified : null, links);
+            assets.add(ended);
+            subjects.add(ended, openSubjects.remove(path), requester);
             TextSummarizer s = open.remove(path);
             if (s != null) {
                 for (TypeSummary t : s.result()) {

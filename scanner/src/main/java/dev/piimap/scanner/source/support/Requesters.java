@@ -3,9 +3,8 @@ package dev.piimap.scanner.source.support;
 import dev.piimap.classifiers.EntityType;
 import dev.piimap.classifiers.mask.Fingerprinter;
 import dev.piimap.scanner.config.SecretRef;
+import dev.piimap.scanner.source.FingerprintKey;
 
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,14 +15,12 @@ import java.util.Map;
  * address as {@code EMAIL_ADDRESS}, so {@code dsr locate --email} can find it and the address itself is
  * never stored. Without a key, links carry the ticket only.
  *
- * <p>The key is the UTF-8 bytes of the secret the {@code fingerprint-key} reference points to, resolved
- * where links are made (the driver for listed attachments, executors for ticket batches).
+ * <p>The key is the UTF-8 bytes of the secret the {@code fingerprint-key} reference points to ({@link FingerprintKey}),
+ * resolved where links are made (the driver for listed attachments, executors for ticket batches).
  */
 final class Requesters {
     static final String TICKET = "ticket";
     static final String REQUESTER = "requester";
-    /** Shorter keys make fingerprints guessable by brute force over known addresses. */
-    static final int MIN_KEY_BYTES = 16;
 
     private final Fingerprinter fingerprinter;
 
@@ -32,25 +29,11 @@ final class Requesters {
     }
 
     /**
-     * @throws KeyUnavailableException naming the reference (never the value) when the key cannot be read or
-     *                                 is too short
+     * @throws FingerprintKey.UnavailableException naming the reference (never the value) when the key cannot be
+     *                                             read or is too short
      */
     static Requesters withKey(SecretRef key) {
-        if (key == null) {
-            return new Requesters(null);
-        }
-        String secret;
-        try {
-            secret = key.resolve();
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new KeyUnavailableException("fingerprint-key " + key + " cannot be resolved: " + e.getMessage());
-        }
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length < MIN_KEY_BYTES) {
-            throw new KeyUnavailableException("fingerprint-key " + key + " is shorter than " + MIN_KEY_BYTES
-                    + " bytes; use at least 32 random characters (e.g. openssl rand -hex 32)");
-        }
-        return new Requesters(new Fingerprinter(bytes));
+        return new Requesters(key == null ? null : FingerprintKey.load(key));
     }
 
     /** The fingerprint of the requester's address, or null without a key or when {@code raw} holds no address. */
@@ -91,14 +74,5 @@ final class Requesters {
             return null;
         }
         return s;
-    }
-
-    /** The fingerprint key is set but cannot be used; the message names the reference only. */
-    static final class KeyUnavailableException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        KeyUnavailableException(String message) {
-            super(message);
-        }
     }
 }

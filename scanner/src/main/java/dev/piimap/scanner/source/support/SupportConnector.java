@@ -4,6 +4,7 @@ import dev.piimap.scanner.config.JdbcSourceConfig;
 import dev.piimap.scanner.config.SupportSourceConfig;
 import dev.piimap.scanner.extract.TikaTextExtractor;
 import dev.piimap.scanner.source.AssetOutcome;
+import dev.piimap.scanner.source.FingerprintKey;
 import dev.piimap.scanner.source.ItemResult;
 import dev.piimap.scanner.source.ItemStatus;
 import dev.piimap.scanner.source.ScanContext;
@@ -22,7 +23,8 @@ import java.util.List;
  * export folder ({@link HelpdeskExport}) or mailboxes ({@link Mailboxes}). Items are batches of tickets (or
  * of mbox messages) and single attachments ({@link Attachments}); every asset they produce, ticket text
  * {@code tickets/<id>} or attachment {@code tickets/<id>/<file name>}, carries links to its ticket and, with
- * a {@code fingerprint-key}, to its requester's fingerprint ({@link Requesters}).
+ * a {@code fingerprint-key}, to its requester's fingerprint ({@link Requesters}). With the run's subject key,
+ * every such asset is also in the subject index under its requester's address ({@link SupportSubjects}).
  *
  * <p>Holds only its config: the fingerprint key is resolved on the driver when listing and once per
  * executor-side copy when scanning; Tika is set up on first use.
@@ -88,7 +90,7 @@ public final class SupportConnector implements SourceConnector {
         Requesters keyed;
         try {
             keyed = requesters();
-        } catch (Requesters.KeyUnavailableException e) {
+        } catch (FingerprintKey.UnavailableException e) {
             throw new SourceException("support source '" + config.name() + "': " + e.getMessage(), e);
         }
         if (config.layout() instanceof SupportSourceConfig.Database) {
@@ -104,14 +106,18 @@ public final class SupportConnector implements SourceConnector {
     public ItemResult scan(ScanItem item, ScanContext context) {
         try {
             String kind = item.attribute(ITEM_KIND);
-            if (Attachments.ITEM_KIND.equals(kind)) {
-                return attachments.scan(item, context);
-            }
+            boolean attachment = Attachments.ITEM_KIND.equals(kind);
             Requesters keyed;
             try {
-                keyed = requesters();
-            } catch (Requesters.KeyUnavailableException e) {
-                return failed(item, "fingerprint key unavailable on this executor (" + config.fingerprintKey() + ")");
+                context.subjectFingerprinter();
+                keyed = attachment ? null : requesters();
+            } catch (FingerprintKey.UnavailableException e) {
+                String reason = e.getMessage() + " (on this executor)";
+                return attachment ? Attachments.failed(item, reason, Requesters.links(item.attribute(Requesters.TICKET),
+                        item.attribute(Requesters.REQUESTER))) : failed(item, reason);
+            }
+            if (attachment) {
+                return attachments.scan(item, context);
             }
             if (TicketDatabase.ITEM_KIND.equals(kind)) {
                 return new TicketDatabase(config).scanBatch(item, context, keyed);

@@ -146,6 +146,7 @@ final class TicketDatabase {
         Duration budget = context.limits().maxTimePerItem();
         List<AssetOutcome> assets = new ArrayList<>();
         List<AssetFinding> findings = new ArrayList<>();
+        SupportSubjects subjects = new SupportSubjects(context);
         Duration timeout = Duration.ofSeconds(Math.max(1, Math.min(db.statementTimeoutSeconds(), budget.toSeconds())));
         try (Connection c = open(timeout)) {
             try {
@@ -164,14 +165,17 @@ final class TicketDatabase {
                             String id = rs.getString(1);
                             Timestamp created = rs.getTimestamp(5);
                             Long modified = created == null ? null : created.getTime();
-                            Map<String, String> links = Requesters.links(id, requesters.fingerprint(rs.getString(2)));
+                            String raw = rs.getString(2);
+                            Map<String, String> links = Requesters.links(id, requesters.fingerprint(raw));
                             if (System.nanoTime() - started > budget.toNanos()) {
-                                assets.add(new AssetOutcome(config.name(), TicketText.asset(id), TicketText.KIND,
-                                        ItemStatus.SKIPPED, "time limit " + budget.toSeconds() + "s", null, modified, links));
+                                AssetOutcome skipped = new AssetOutcome(config.name(), TicketText.asset(id), TicketText.KIND,
+                                        ItemStatus.SKIPPED, "time limit " + budget.toSeconds() + "s", null, modified, links);
+                                assets.add(skipped);
+                                subjects.add(skipped, null, subjects.requester(raw));
                                 continue;
                             }
                             TicketText.classify(config.name(), id, List.of(nz(rs.getString(3)), nz(rs.getString(4))),
-                                    modified, links, context, assets, findings);
+                                    modified, links, subjects.requester(raw), context, assets, findings, subjects);
                         }
                     }
                 }
@@ -179,22 +183,23 @@ final class TicketDatabase {
                 c.rollback();
             }
         } catch (SQLException e) {
-            return failed(item, SqlFailures.reason(e), assets, findings);
+            return failed(item, SqlFailures.reason(e), assets, findings, subjects);
         } catch (ReadOnlyConnections.SecretUnavailableException e) {
-            return failed(item, e.getMessage(), assets, findings);
+            return failed(item, e.getMessage(), assets, findings, subjects);
         }
         if (assets.isEmpty()) {
             return ItemResult.of(new AssetOutcome(config.name(), item.locator(), SupportConnector.BATCH_KIND, ItemStatus.SKIPPED,
                     "no tickets left in this id range", null, null));
         }
-        return new ItemResult(assets, findings);
+        return new ItemResult(assets, findings, subjects.entries(), List.of());
     }
 
-    private ItemResult failed(ScanItem item, String reason, List<AssetOutcome> assets, List<AssetFinding> findings) {
+    private ItemResult failed(ScanItem item, String reason, List<AssetOutcome> assets, List<AssetFinding> findings,
+                              SupportSubjects subjects) {
         List<AssetOutcome> all = new ArrayList<>(assets);
         all.add(new AssetOutcome(config.name(), item.locator(), SupportConnector.BATCH_KIND, ItemStatus.ERROR, reason,
                 null, null));
-        return new ItemResult(all, findings);
+        return new ItemResult(all, findings, subjects.entries(), List.of());
     }
 
     /** A read-only connection in a read-only transaction with a statement timeout; the caller rolls back and closes. */

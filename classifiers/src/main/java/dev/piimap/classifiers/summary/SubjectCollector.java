@@ -1,0 +1,140 @@
+package dev.piimap.classifiers.summary;
+
+import dev.piimap.classifiers.EntityType;
+import dev.piimap.classifiers.mask.Fingerprinter;
+import dev.piimap.classifiers.mask.SubjectTypes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The subject index of one asset as it is read: for each identifier of an {@link SubjectTypes#INDEXED indexed
+ * type} found, its keyed fingerprint, how often it occurs and where (keys such as {@code line 12} or
+ * {@code id=42}). Values are fingerprinted as they arrive and never kept. Not thread-safe: one instance per
+ * asset, fed by a {@link TextSummarizer} or the {@link ColumnProfiler}s of one column.
+ *
+ * <p>Memory is bounded whatever the asset holds: at most {@value #MAX_DISTINCT} distinct identifiers (later
+ * new ones are counted as not indexed, see {@link #notIndexed}, while those already held keep counting), at most
+ * {@value #MAX_KEYS_PER_VALUE} keys per identifier and {@value #MAX_KEYS} keys in all (later occurrences are
+ * counted without a key). Roughly 250 bytes per identifier plus 60 per key: about 35 MB at the limits.
+ */
+public final class SubjectCollector {
+    /** Distinct identifiers indexed per asset. */
+    public static final int MAX_DISTINCT = 100_000;
+    /** Keys kept per identifier (the data map's limit per subjects row). */
+    public static final int MAX_KEYS_PER_VALUE = 50;
+    /** Keys kept per asset, over all its identifiers. */
+    public static final int MAX_KEYS = 200_000;
+
+    /**
+     * One identifier of the asset.
+     *
+     * @param fingerprint the keyed fingerprint ({@link Fingerprinter#fingerprint}), 64 hex digits
+     * @param count       occurrences, at least 1
+     * @param keys        where it occurs, in the order first seen, at most {@value #MAX_KEYS_PER_VALUE}; may be empty
+     */
+    public record Subject(EntityType type, String fingerprint, long count, List<String> keys) {
+        public Subject {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    private static final class Entry {
+        final EntityType type;
+        long count;
+        List<String> keys;
+
+        Entry(EntityType type) {
+            this.type = type;
+        }
+    }
+
+    private final Fingerprinter fingerprinter;
+    private final int maxDistinct;
+    private final int maxKeys;
+    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<EntityType, Long> notIndexed = new EnumMap<>(EntityType.class);
+    private long keysHeld;
+
+    public SubjectCollector(Fingerprinter fingerprinter) {
+        this(fingerprinter, MAX_DISTINCT, MAX_KEYS);
+    }
+
+    /** With other limits (tests, and callers that index many assets at once). */
+    public SubjectCollector(Fingerprinter fingerprinter, int maxDistinct, int maxKeys) {
+        this.fingerprinter = Objects.requireNonNull(fingerprinter, "fingerprinter");
+        if (maxDistinct < 1 || maxKeys < 0) {
+            throw new IllegalArgumentException("subject index limits must be maxDistinct >= 1 and maxKeys >= 0, were "
+                    + maxDistinct + " and " + maxKeys);
+        }
+        this.maxDistinct = maxDistinct;
+        this.maxKeys = maxKeys;
+    }
+
+    /**
+     * Adds one occurrence of {@code value} as {@code type}. Types that are not indexed, and null or blank
+     * values, are ignored. A key equal to the identifier's previous key is not repeated (two occurrences on
+     * one line give one {@code line N}).
+     *
+     * @param key where the occurrence is, or null when unknown; must not contain the value
+     */
+    public void add(EntityType type, String value, String key) {
+        if (!SubjectTypes.isIndexed(type) || value == null || value.isBlank()) {
+            return;
+        }
+        String fingerprint = fingerprinter.fingerprint(type, value);
+        Entry e = entries.get(fingerprint);
+        if (e == null) {
+            if (entries.size() >= maxDistinct) {
+                notIndexed.merge(type, 1L, Long::sum);
+                return;
+            }
+            e = new Entry(type);
+            entries.put(fingerprint, e);
+        }
+        e.count++;
+        if (key == null || keysHeld >= maxKeys) {
+            return;
+        }
+        if (e.keys == null) {
+            e.keys = new ArrayList<>(1);
+        }
+        if (e.keys.size() < MAX_KEYS_PER_VALUE && (e.keys.isEmpty() || !e.keys.get(e.keys.size() - 1).equals(key))) {
+            e.keys.add(key);
+            keysHeld++;
+        }
+    }
+
+    /** The identifiers found, ordered by fingerprint (a stable order that says nothing about the values). */
+    public List<Subject> subjects() {
+        List<Subject> out = new ArrayList<>(entries.size());
+        entries.forEach((fp, e) -> out.add(new Subject(e.type, fp, e.count, e.keys == null ? List.of() : e.keys)));
+        out.sort(Comparator.comparing(Subject::fingerprint));
+        return out;
+    }
+
+    /** Occurrences of {@code type} left out because the asset already held {@value #MAX_DISTINCT} distinct identifiers. */
+    public long notIndexed(EntityType type) {
+        return notIndexed.getOrDefault(type, 0L);
+    }
+
+    /**
+     * What an explanation of {@code type}'s finding should add when the index of this asset was cut short:
+     * {@code "; 1,234 occurrences not in the subject index (it keeps 100,000 distinct identifiers per asset)"},
+     * or "" when none was left out.
+     */
+    public String truncationNote(EntityType type) {
+        long left = notIndexed(type);
+        if (left == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; %,d occurrence%s not in the subject index (it keeps %,d distinct identifiers per asset)",
+                left, left == 1 ? "" : "s", maxDistinct);
+    }
+}
