@@ -104,7 +104,8 @@ public final class DataMapWriter {
     /**
      * As {@link #commit(SparkSession, String, RunRecord, Dataset, Dataset, Dataset)}, with the run's
      * subject index ({@link DataMapLayout#SUBJECTS_SCHEMA}, e.g. from {@link #subjectsFrame}) and row dates
-     * ({@link DataMapLayout#DATES_SCHEMA}, from {@link #datesFrame}); null writes none. All six tables' rows
+     * ({@link DataMapLayout#DATES_SCHEMA}, from {@link #datesFrame}); null writes none (and removes any rows an
+     * earlier attempt of the run id left). All six tables' rows
      * of the run become visible together, when the run row is written last.
      */
     public static void commit(SparkSession spark, String datamapUri, RunRecord run, Dataset<Row> assets,
@@ -119,17 +120,17 @@ public final class DataMapWriter {
         DataMapLayout layout = DataMapLayout.at(datamapUri);
         Dataset<Row> assetRows = conform("assets", assets, DataMapLayout.ASSETS_SCHEMA, run.runId());
         Dataset<Row> findingRows = conform("findings", findings, DataMapLayout.FINDINGS_SCHEMA, run.runId());
-        Dataset<Row> itemRows = conformOrEmpty(spark, "items", items, DataMapLayout.ITEMS_SCHEMA, run.runId());
+        Dataset<Row> itemRows = items == null ? null : conform("items", items, DataMapLayout.ITEMS_SCHEMA, run.runId());
         // Sorted by fingerprint within each file, so a lookup of one fingerprint skips most files by their statistics.
-        Dataset<Row> subjectRows = conformOrEmpty(spark, "subjects", subjects, DataMapLayout.SUBJECTS_SCHEMA, run.runId())
-                .sortWithinPartitions("fingerprint");
-        Dataset<Row> dateRows = conformOrEmpty(spark, "dates", dates, DataMapLayout.DATES_SCHEMA, run.runId());
+        Dataset<Row> subjectRows = subjects == null ? null
+                : conform("subjects", subjects, DataMapLayout.SUBJECTS_SCHEMA, run.runId()).sortWithinPartitions("fingerprint");
+        Dataset<Row> dateRows = dates == null ? null : conform("dates", dates, DataMapLayout.DATES_SCHEMA, run.runId());
         ensureTables(spark, layout);
         hidePreviousCommit(spark, layout, run.runId());
         writeRunData(layout, run.runId(), assetRows, findingRows);
-        replaceRun(itemRows, layout.itemsTable(), run.runId());
-        replaceRun(subjectRows, layout.subjectsTable(), run.runId());
-        replaceRun(dateRows, layout.datesTable(), run.runId());
+        replaceRunOrClear(spark, itemRows, layout.itemsTable(), DataMapLayout.ITEMS_SCHEMA, run.runId());
+        replaceRunOrClear(spark, subjectRows, layout.subjectsTable(), DataMapLayout.SUBJECTS_SCHEMA, run.runId());
+        replaceRunOrClear(spark, dateRows, layout.datesTable(), DataMapLayout.DATES_SCHEMA, run.runId());
         writeRunRow(spark, layout, run);
     }
 
@@ -291,9 +292,21 @@ public final class DataMapWriter {
         }
     }
 
-    private static Dataset<Row> conformOrEmpty(SparkSession spark, String what, Dataset<Row> frame, StructType schema,
-                                               String runId) {
-        return frame == null ? spark.createDataFrame(List.of(), schema) : conform(what, frame, schema, runId);
+    /**
+     * Replaces the run's rows of {@code table} with {@code rows}; with no rows (null), only removes rows an earlier
+     * attempt of this run id left there, and skips the Delta commit when there are none (the common case: a run
+     * without a subject index or row dates then costs no extra commits).
+     */
+    private static void replaceRunOrClear(SparkSession spark, Dataset<Row> rows, String table, StructType schema, String runId) {
+        if (rows != null) {
+            replaceRun(rows, table, runId);
+            return;
+        }
+        boolean earlierRows = !spark.read().format("delta").load(table)
+                .filter(col(DataMapLayout.RUN_ID).equalTo(RunRecord.requireValidRunId(runId))).isEmpty();
+        if (earlierRows) {
+            replaceRun(spark.createDataFrame(List.of(), schema), table, runId);
+        }
     }
 
     /** Selects the table's columns in its order, cast to its types, with run_id set to the run's id. */

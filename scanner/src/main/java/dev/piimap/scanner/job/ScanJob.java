@@ -225,8 +225,11 @@ public final class ScanJob {
                     assetCount, findingCount, byStatus.getOrDefault("error", 0L), ScannerVersion.current())
                     .withIncremental(detection, carried.size()).withFingerprintKeyId(keyId);
             try {
+                // Without index entries or row dates (no fingerprint-key, no dated tables) their tables need no commit.
+                boolean anySubjects = !carried.isEmpty() || results.map(r -> r.result().subjects().size()).fold(0, Integer::sum) > 0;
+                boolean anyDates = !carried.isEmpty() || results.map(r -> r.result().dates().size()).fold(0, Integer::sum) > 0;
                 DataMapWriter.commit(spark, config.datamap(), run, assetRows, findingRows,
-                        DataMapWriter.itemsFrame(spark, itemRows), subjectRows, dateRows);
+                        DataMapWriter.itemsFrame(spark, itemRows), anySubjects ? subjectRows : null, anyDates ? dateRows : null);
             } catch (RuntimeException e) {
                 throw new RunFailedException("run " + runId + " could not be committed to " + config.datamap()
                         + " (" + e.getClass().getSimpleName() + "); the data map is unchanged", e);
