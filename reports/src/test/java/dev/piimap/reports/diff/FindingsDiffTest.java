@@ -39,7 +39,8 @@ class FindingsDiffTest {
     private static FindingsDiff diff;
 
     /**
-     * r1 -> r2: phone count 5 -> 7, IP confidence 0.99 -> 0.95, card new, name removed, e-mail unchanged.
+     * r1 -> r2: phone count 5 -> 7, IP confidence 0.99 -> 0.95, card new, name removed, e-mail unchanged, street
+     * address unchanged but for confidence noise (0.9 -> 0.902, under the tolerance).
      * r2 -> r3: SSN new, IP removed; r3 holds the e-mail finding as two rows that add up to r2's.
      * r4 never committed, so it is invisible.
      */
@@ -52,6 +53,9 @@ class FindingsDiffTest {
                 .run("r3", "committed", T0.plusSeconds(7200), "db", "files")
                 .run("r4", "incomplete", T0.plusSeconds(10800), "db", "files")
                 .finding("r1", "db", "app.users.email", "column", "EMAIL_ADDRESS", EMAIL, 10, 0.9, null, null)
+                .finding("r1", "db", "app.users.street", "column", "STREET_ADDRESS", "user.contact.address", 3, 0.9, null, null)
+                .finding("r2", "db", "app.users.street", "column", "STREET_ADDRESS", "user.contact.address", 3, 0.902, null, null)
+                .finding("r3", "db", "app.users.street", "column", "STREET_ADDRESS", "user.contact.address", 3, 0.902, null, null)
                 .finding("r1", "db", "app.users.phone", "column", "PHONE_NUMBER", PHONE, 5, 0.8, null, null)
                 .finding("r1", "files", "logs/x.log", "file", "IP_ADDRESS", IP, 3, 0.99, null, null)
                 .finding("r1", "files", "notes/y.txt", "file", "PERSON", "user.name", 1, 0.7, null, null)

@@ -102,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                 datamap: ./datamap
                 spark:
                   master: local[*]
-                # HMAC key linking support assets to their requester's fingerprint (a random key per demo run).
+                # HMAC key of the subject index (dsr locate) and of support requesters' fingerprints (random per demo run).
                 fingerprint-key: ${file:%s}
                 sources:
                   - name: app-db
