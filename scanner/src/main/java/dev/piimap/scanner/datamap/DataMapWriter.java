@@ -39,8 +39,9 @@ import static org.apache.spark.sql.functions.timestamp_millis;
  * <p>How: Delta commits each table atomically, and readers only see runs whose {@code runs} row has
  * status {@value DataMapLayout#STATUS_COMMITTED}. So a commit (1) hides an earlier commit of the same
  * run id, if any, by setting its row to {@value DataMapLayout#STATUS_INCOMPLETE}; (2) replaces the
- * run's rows in {@code assets}, {@code findings}, {@code items}, {@code subjects}, then {@code dates} ({@code replaceWhere run_id = '<id>'},
- * so a re-run replaces rather than duplicates); (3) writes the run row last. A crash before (3) leaves
+ * run's rows in {@code assets}, {@code findings}, {@code items}, {@code subjects} and {@code dates}, one commit per
+ * table, concurrently ({@code replaceWhere run_id = '<id>'}, so a re-run replaces rather than duplicates); (3) once all
+ * five succeeded, writes the run row. A crash before (3) leaves
  * readers on the previous committed runs; retrying the same run id completes it. Tables are created
  * on first use; columns and tables a data map predates are added to it then ({@link #ensureTables}).
  *
@@ -127,10 +128,14 @@ public final class DataMapWriter {
         Dataset<Row> dateRows = dates == null ? null : conform("dates", dates, DataMapLayout.DATES_SCHEMA, run.runId());
         ensureTables(spark, layout);
         hidePreviousCommit(spark, layout, run.runId());
-        writeRunData(layout, run.runId(), assetRows, findingRows);
-        replaceRunOrClear(spark, itemRows, layout.itemsTable(), DataMapLayout.ITEMS_SCHEMA, run.runId());
-        replaceRunOrClear(spark, subjectRows, layout.subjectsTable(), DataMapLayout.SUBJECTS_SCHEMA, run.runId());
-        replaceRunOrClear(spark, dateRows, layout.datesTable(), DataMapLayout.DATES_SCHEMA, run.runId());
+        // The five tables are independent Delta logs: their commits overlap (most of a small commit is driver
+        // round trips, not work), and the run row still comes only after every one of them succeeded.
+        ParallelCommits.runAll(List.of(
+                () -> replaceRun(assetRows, layout.assetsTable(), run.runId()),
+                () -> replaceRun(findingRows, layout.findingsTable(), run.runId()),
+                () -> replaceRunOrClear(spark, itemRows, layout.itemsTable(), DataMapLayout.ITEMS_SCHEMA, run.runId()),
+                () -> replaceRunOrClear(spark, subjectRows, layout.subjectsTable(), DataMapLayout.SUBJECTS_SCHEMA, run.runId()),
+                () -> replaceRunOrClear(spark, dateRows, layout.datesTable(), DataMapLayout.DATES_SCHEMA, run.runId())));
         writeRunRow(spark, layout, run);
     }
 
@@ -222,12 +227,13 @@ public final class DataMapWriter {
      * read them as null). A no-op once the data map is current.
      */
     static void ensureTables(SparkSession spark, DataMapLayout layout) {
-        ensure(spark, layout.assetsTable(), DataMapLayout.ASSETS_SCHEMA);
-        ensure(spark, layout.findingsTable(), DataMapLayout.FINDINGS_SCHEMA);
-        ensure(spark, layout.itemsTable(), DataMapLayout.ITEMS_SCHEMA);
-        ensure(spark, layout.subjectsTable(), DataMapLayout.SUBJECTS_SCHEMA);
-        ensure(spark, layout.datesTable(), DataMapLayout.DATES_SCHEMA);
-        ensure(spark, layout.runsTable(), DataMapLayout.RUNS_SCHEMA);
+        ParallelCommits.runAll(List.of(
+                () -> ensure(spark, layout.assetsTable(), DataMapLayout.ASSETS_SCHEMA),
+                () -> ensure(spark, layout.findingsTable(), DataMapLayout.FINDINGS_SCHEMA),
+                () -> ensure(spark, layout.itemsTable(), DataMapLayout.ITEMS_SCHEMA),
+                () -> ensure(spark, layout.subjectsTable(), DataMapLayout.SUBJECTS_SCHEMA),
+                () -> ensure(spark, layout.datesTable(), DataMapLayout.DATES_SCHEMA),
+                () -> ensure(spark, layout.runsTable(), DataMapLayout.RUNS_SCHEMA)));
     }
 
     private static void ensure(SparkSession spark, String table, StructType schema) {

@@ -101,6 +101,26 @@ class DataMapWriterTest {
     }
 
     @Test
+    void aTableWriteThatFailsDuringTheConcurrentCommitLeavesThePreviousRunVisible() {
+        commit("run-1", 0, outcome("db", "t.a"), finding("db", "t.a", 1));
+        // The findings frame fails when Spark evaluates it, while the other tables' writes run beside it.
+        Dataset<Row> failingFindings = findingsFrame(finding("db", "t.b", 2))
+                .withColumn("count", org.apache.spark.sql.functions.raise_error(
+                        org.apache.spark.sql.functions.lit("injected write failure")).cast("long"));
+
+        assertThatThrownBy(() -> DataMapWriter.commit(spark, map(), run("run-2", 60), assetsFrame(outcome("db", "t.b")),
+                failingFindings)).hasMessageContaining("injected write failure");
+
+        DataMapReader reader = DataMapReader.open(spark, map());
+        assertThat(reader.committedRuns()).extracting(RunRecord::runId).containsExactly("run-1");
+        assertThat(assets(reader, "run-1")).containsExactly("db|t.a|ok");
+        // Retrying the run id commits it whole.
+        commit("run-2", 90, outcome("db", "t.b"), finding("db", "t.b", 2));
+        assertThat(DataMapReader.open(spark, map()).committedRuns()).extracting(RunRecord::runId)
+                .containsExactly("run-1", "run-2");
+    }
+
+    @Test
     void convertsScanRecordsToTheLayout() {
         AssetOutcome failed = new AssetOutcome("files", "a.zip!/b.pdf", "embedded", ItemStatus.ERROR,
                 "TikaException/parse-failed", 4096L, MODIFIED.toEpochMilli());
