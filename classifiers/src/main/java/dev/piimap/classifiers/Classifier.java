@@ -93,20 +93,24 @@ public final class Classifier {
             return Examination.empty();
         }
         List<Finding> all = new ArrayList<>();
-        Map<EntityType, Integer> rejected = new EnumMap<>(EntityType.class);
+        Map<EntityType, Integer> rejected = null;
         TextIndex index = TextIndex.of(text);
         for (Detector d : detectors) {
             try {
                 Examination e = d.examine(index);
                 all.addAll(e.findings());
-                e.rejectedCandidates().forEach((type, n) -> {
-                    if (reported.contains(type)) {
-                        rejected.merge(type, n, Integer::sum);
+                for (Map.Entry<EntityType, Integer> r : e.rejectedCandidates().entrySet()) {
+                    if (reported.contains(r.getKey())) {
+                        rejected = rejected == null ? new EnumMap<>(EntityType.class) : rejected;
+                        rejected.merge(r.getKey(), r.getValue(), Integer::sum);
                     }
-                });
+                }
             } catch (RuntimeException e) {
                 // A faulty plug-in detector must not fail the scan; its findings are lost, not the text's others.
             }
+        }
+        if (all.isEmpty() && rejected == null) {
+            return Examination.empty();
         }
         List<Finding> kept = new ArrayList<>();
         for (Finding f : Overlaps.resolve(all)) {
@@ -115,7 +119,7 @@ public final class Classifier {
             }
         }
         kept.sort(BY_POSITION);
-        return new Examination(kept, rejected);
+        return new Examination(kept, rejected == null ? Map.of() : rejected);
     }
 
     @Override

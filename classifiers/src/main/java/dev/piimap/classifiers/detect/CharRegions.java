@@ -34,6 +34,11 @@ final class CharRegions {
     private final boolean allDigitsInAlphabet;
     /** For an alphabet holding every printable ASCII character: its regions found from the index alone; else null. */
     private final WideRegions wide;
+    /**
+     * The ASCII characters of {@code any-of} that can make a region qualify (not digits; in the alphabet,
+     * unless the whole text is the one region), each once: a text holding none of them has no region.
+     */
+    private final char[] requiredAscii;
 
     CharRegions(DetectorSpec.Prefilter spec) {
         this.anyLetter = spec.anyLetter();
@@ -74,6 +79,13 @@ final class CharRegions {
         }
         this.anyOfOutsideAscii = outside;
         this.wide = wholeText ? null : wide();
+        StringBuilder required = new StringBuilder();
+        for (char c = 0; c < 128; c++) {
+            if (anyOfAscii[c] && (wholeText || ascii[c])) {
+                required.append(c);
+            }
+        }
+        this.requiredAscii = required.toString().toCharArray();
     }
 
     private WideRegions wide() {
@@ -103,6 +115,27 @@ final class CharRegions {
     /** Whether {@code c} counts as one of the required characters (digits never do). */
     private boolean isRequired(char c) {
         return c < 128 ? anyOfAscii[c] : anyOfOutsideAscii && anyOf.indexOf(c) >= 0;
+    }
+
+    /**
+     * False when {@link #find} certainly finds nothing, judged from the index's counts alone: the text is
+     * shorter than {@code min-length}, holds fewer digits than {@code min-digits}, or none of the
+     * required characters. True says nothing. Costs a few array reads once the index has its counts,
+     * so a spec can be ruled out before its anchors are looked up (most short texts rule out most specs).
+     */
+    boolean mayFind(TextIndex index) {
+        if (index.length() < minLength || (minDigits > 0 && index.digitCount() < minDigits)) {
+            return false;
+        }
+        if (anyOf.isEmpty() || anyOfOutsideAscii) {
+            return true;
+        }
+        for (char c : requiredAscii) {
+            if (index.count(c) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Region bounds as {@code [start0, end0, start1, end1, ...]}, ends exclusive, in text order. */

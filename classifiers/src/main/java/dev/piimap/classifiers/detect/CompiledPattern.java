@@ -21,10 +21,12 @@ import java.util.Set;
  * @param memo          RE2J's matches in short windows by shape (for patterns tried everywhere)
  * @param literal       characters every match starts with (case-sensitive), so a text without them has none; null
  *                      when the regex starts otherwise
+ * @param neededAscii   the ASCII characters of {@code needs}, each once (for {@link #mayOccur}); empty when there are none
+ * @param needsOutsideAscii whether {@code needs} holds a character outside ASCII, which the text's counts do not cover
  */
 record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean hasValue, boolean[] needs,
                        StartWords startWords, RegexPrefilter.Lazy prefilter, boolean literalPrefix, ShapeMemo.Lazy memo,
-                       String literal) {
+                       String literal, char[] neededAscii, boolean needsOutsideAscii) {
 
     /**
      * Compiles one pattern of a spec whose {@code shrink-on-fail} is {@code shrinkOnFail}.
@@ -58,10 +60,11 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
                     + ": a value group cannot shrink; remove shrink-on-fail or the group");
         }
         boolean anchored = !p.startsWith().isEmpty();
-        return new CompiledPattern(p, regex, hasValue, asciiTable(p.needs()),
+        boolean[] needs = asciiTable(p.needs());
+        return new CompiledPattern(p, regex, hasValue, needs,
                 anchored ? new StartWords(p.startsWith()) : null, new RegexPrefilter.Lazy(p.regex(), anchored),
                 RegexPrefilter.hasLiteralPrefix(p.regex(), 3), new ShapeMemo.Lazy(p.regex(), regex, hasValue),
-                RegexPrefilter.literalPrefix(p.regex(), 3));
+                RegexPrefilter.literalPrefix(p.regex(), 3), marked(needs), p.needs().chars().anyMatch(c -> c >= 128));
     }
 
     /** The ASCII characters of {@code chars} as a table; null for an empty string. */
@@ -74,19 +77,31 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
         return table;
     }
 
+    /** The characters marked in {@code table}, ascending; empty for a null table. */
+    private static char[] marked(boolean[] table) {
+        StringBuilder out = new StringBuilder();
+        for (char c = 0; table != null && c < table.length; c++) {
+            if (table[c]) {
+                out.append(c);
+            }
+        }
+        return out.toString().toCharArray();
+    }
+
     /**
      * False when none of the characters the pattern {@code needs} occurs anywhere in the text, or the
-     * characters every match starts with do not.
+     * characters every match starts with do not. Called for every pattern on every text: it only reads
+     * what construction and the index have computed.
      */
     boolean mayOccur(TextIndex index) {
         if (literal != null && index.string().indexOf(literal) < 0) {
             return false;
         }
-        if (needs == null || spec.needs().chars().anyMatch(c -> c >= 128)) {
+        if (needs == null || needsOutsideAscii) {
             return true;
         }
-        for (char c = 0; c < 128; c++) {
-            if (needs[c] && index.count(c) > 0) {
+        for (char c : neededAscii) {
+            if (index.count(c) > 0) {
                 return true;
             }
         }

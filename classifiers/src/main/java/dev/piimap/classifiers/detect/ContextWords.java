@@ -19,6 +19,8 @@ final class ContextWords {
     private final int[][] byFirstChar = new int[256][];
     /** An empty word is found at any word boundary: such lists take the plain path. */
     private final boolean hasEmptyWord;
+    /** Every Latin-1 character whose lower case starts a word (both cases of each first letter). */
+    private final String firstChars;
 
     ContextWords(List<String> lowerCaseWords) {
         this.words = List.copyOf(lowerCaseWords);
@@ -38,6 +40,13 @@ final class ContextWords {
             byFirstChar[i] = first.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
         this.hasEmptyWord = words.stream().anyMatch(String::isEmpty);
+        StringBuilder starts = new StringBuilder();
+        for (char c = 0; c < 256; c++) {
+            if (byFirstChar[TextIndex.lowerCaseChar(c)].length > 0) {
+                starts.append(c);
+            }
+        }
+        this.firstChars = starts.toString();
     }
 
     boolean isEmpty() {
@@ -85,6 +94,42 @@ final class ContextWords {
             }
         }
         return hits;
+    }
+
+    /**
+     * Whether any of the words occurs in the whole text: exactly {@code !hits(text, 0, text.length()).isEmpty()},
+     * but for Latin-1 text only the positions of the words' first letters are tried (read off the index's
+     * per-character positions, shared with other detectors) rather than every character.
+     */
+    boolean anyIn(TextIndex text) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        char[] t = text.chars();
+        if (hasEmptyWord || !isLatin1(t, text.positionsOutsideAscii())) {
+            return !hits(text, 0, t.length).isEmpty();
+        }
+        for (int at : text.positionsOf(firstChars)) {
+            if (at > 0 && Character.isLetter(t[at - 1])) {
+                continue;
+            }
+            for (int w : byFirstChar[TextIndex.lowerCaseChar(t[at])]) {
+                if (matchesAt(t, at, t.length, chars[w])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether every one of the {@code positions} (those of the characters outside ASCII) holds a Latin-1 character. */
+    private static boolean isLatin1(char[] t, int[] positions) {
+        for (int at : positions) {
+            if (t[at] >= 256) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -138,6 +183,9 @@ final class ContextWords {
     }
 
     private static boolean containsWord(String window, String word) {
+        if (word.isEmpty()) {
+            return false; // specs reject empty words; without this, indexOf("") would stop at the end forever
+        }
         for (int at = window.indexOf(word); at >= 0; at = window.indexOf(word, at + 1)) {
             int after = at + word.length();
             boolean startsWord = at == 0 || !Character.isLetter(window.charAt(at - 1));

@@ -181,6 +181,8 @@ public record DetectorSpec(String id, EntityType type, String description, Prefi
         public static final Context NONE = new Context(List.of(), DEFAULT_WINDOW, DEFAULT_BOOST);
 
         public Context {
+            requireThat(words == null || words.stream().noneMatch(w -> w == null || w.isBlank()), "context.words", words,
+                    "remove the empty word: context words are whole words");
             words = words == null ? List.of() : words.stream().map(w -> w.toLowerCase(java.util.Locale.ROOT)).toList();
             requireThat(window > 0 && window <= 1000, "context.window", window, "use a number of characters from 1 to 1000");
             requireThat(boost >= 0 && boost <= 1, "context.boost", boost, "use a number in [0, 1]");
@@ -193,6 +195,8 @@ public record DetectorSpec(String id, EntityType type, String description, Prefi
         public static final DenyContext NONE = new DenyContext(List.of(), DEFAULT_WINDOW);
 
         public DenyContext {
+            requireThat(words == null || words.stream().noneMatch(w -> w == null || w.isBlank()), "deny-context.words", words,
+                    "remove the empty word: deny-context words are whole words");
             words = words == null ? List.of() : words.stream().map(w -> w.toLowerCase(java.util.Locale.ROOT)).toList();
             requireThat(window > 0 && window <= 1000, "deny-context.window", window, "use a number of characters from 1 to 1000");
         }

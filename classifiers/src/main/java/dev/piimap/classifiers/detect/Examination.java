@@ -11,13 +11,15 @@ import java.util.Map;
  * Holds counts and offsets only, never text.
  */
 public record Examination(List<Finding> findings, Map<EntityType, Integer> rejectedCandidates) {
+    private static final Examination EMPTY = new Examination(List.of(), Map.of());
+
     public Examination {
         findings = List.copyOf(findings);
         rejectedCandidates = Map.copyOf(rejectedCandidates);
     }
 
-    /** Nothing found, nothing rejected. */
+    /** Nothing found, nothing rejected (one shared instance: most texts hold nothing for most detectors). */
     public static Examination empty() {
-        return new Examination(List.of(), Map.of());
+        return EMPTY;
     }
 }

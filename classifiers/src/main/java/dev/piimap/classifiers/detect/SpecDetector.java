@@ -85,7 +85,10 @@ final class SpecDetector implements Detector {
             return Examination.empty();
         }
         try {
-            Scan scan = new Scan(index);
+            // Most short texts (database values) hold no region of most specs: ruled out from the index's counts.
+            if (!regions.mayFind(index)) {
+                return Examination.empty();
+            }
             int count = patterns.size();
             boolean[] active = new boolean[count];
             boolean anyActive = false;
@@ -123,6 +126,7 @@ final class SpecDetector implements Detector {
             if (bounds.length == 0) {
                 return Examination.empty();
             }
+            Scan scan = new Scan(index);
             for (int p = 0; p < count; p++) {
                 CompiledPattern pattern = patterns.get(p);
                 if (!active[p] || (pattern.spec().columnContext() && !anyContextInText(scan))) {
@@ -304,7 +308,7 @@ final class SpecDetector implements Detector {
 
     private boolean anyContextInText(Scan scan) {
         if (scan.anyContext == null) {
-            scan.anyContext = !context.hits(scan.index, 0, scan.chars.length).isEmpty();
+            scan.anyContext = context.anyIn(scan.index);
         }
         return scan.anyContext;
     }

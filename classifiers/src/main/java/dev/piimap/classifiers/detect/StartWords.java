@@ -71,8 +71,21 @@ final class StartWords {
         return lists > 1 ? sortedDistinct(found, text.length) : found;
     }
 
-    /** {@code positions} (within a text of {@code length}) ascending, each once: through a bit per position, no sort. */
+    /**
+     * {@code positions} (within a text of {@code length}) ascending, each once: sorted when they are few
+     * next to the text, else through a bit per position (a pass over {@code length / 64} words).
+     */
     private static int[] sortedDistinct(int[] positions, int length) {
+        if (positions.length < (length >> 9)) {
+            java.util.Arrays.sort(positions);
+            int n = 0;
+            for (int i = 0; i < positions.length; i++) {
+                if (n == 0 || positions[n - 1] != positions[i]) {
+                    positions[n++] = positions[i];
+                }
+            }
+            return n == positions.length ? positions : java.util.Arrays.copyOf(positions, n);
+        }
         long[] bits = new long[(length >> 6) + 1];
         for (int at : positions) {
             bits[at >> 6] |= 1L << at;

@@ -28,7 +28,13 @@ public final class TextIndex {
     private int[] asciiCounts;
     private int[] digitRuns;
     private int[] wordStartsByPrefix;
+    /**
+     * Where each prefix's list begins in {@link #wordStartsByPrefix} (the counting sort's table); null for
+     * a text with few word starts, whose lists are found in {@link #wordStartKeys} instead.
+     */
     private int[] wordStartOffsets;
+    /** The prefix key of each entry of {@link #wordStartsByPrefix}, ascending, when {@link #wordStartOffsets} is null. */
+    private int[] wordStartKeys;
     private String lowerCase;
     private String string;
     private Map<String, int[]> positions;
@@ -114,7 +120,7 @@ public final class TextIndex {
             counts[Math.min(c, 128)]++;
         }
         IntList bounds = new IntList();
-        int[] block = new int[BLOCK + 1];
+        int[] block = new int[Math.min(BLOCK, chars.length) + 1];
         int previous = 0;
         for (int from = 0; from < chars.length; from += BLOCK) {
             int to = Math.min(chars.length, from + BLOCK);
@@ -255,30 +261,46 @@ public final class TextIndex {
      * camel-case hump (an upper-case letter after a lower-case one).
      */
     int wordStartsFrom(int key) {
-        if (wordStartOffsets == null) {
+        if (wordStartsByPrefix == null) {
             indexWordStarts();
         }
-        return wordStartOffsets[key];
+        if (wordStartOffsets != null) {
+            return wordStartOffsets[key];
+        }
+        // The first entry whose key is not below {@code key}: a binary search over the few word starts.
+        int low = 0;
+        int high = wordStartKeys.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (wordStartKeys[mid] < key) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Every word start, grouped by prefix (see {@link #wordStartsFrom}); callers must not modify it. */
     int[] wordStartsByPrefix() {
-        if (wordStartOffsets == null) {
+        if (wordStartsByPrefix == null) {
             indexWordStarts();
         }
         return wordStartsByPrefix;
     }
 
     /**
-     * Collects the word starts, then sorts them by prefix (a counting sort, stable: text order within
-     * one prefix). The first pass, without data-dependent branches, keeps every letter that starts a
-     * word; the second keeps those whose lower case is a letter a-z and computes their prefix.
+     * Collects the word starts, then sorts them by prefix, stably (text order within one prefix): a
+     * counting sort, or for the few word starts of a short text an insertion sort, which needs no table
+     * of every prefix (lists are then found by binary search over the sorted keys). The first pass,
+     * without data-dependent branches, keeps every letter that starts a word; the second keeps those
+     * whose lower case is a letter a-z and computes their prefix.
      */
     private void indexWordStarts() {
         int n = chars.length;
         IntList positions = new IntList();
         IntList keys = new IntList();
-        int[] block = new int[BLOCK + 1];
+        int[] block = new int[Math.min(BLOCK, n) + 1];
         int previous = OTHER;
         for (int from = 0; from < n; from += BLOCK) {
             int to = Math.min(n, from + BLOCK);
@@ -299,8 +321,15 @@ public final class TextIndex {
                 }
             }
         }
-        int[] offsets = new int[26 * 27 + 1];
         int[] keyArray = keys.toArray();
+        int[] positionArray = positions.toArray();
+        if (keyArray.length <= FEW_WORD_STARTS) {
+            sortByKey(keyArray, positionArray);
+            wordStartsByPrefix = positionArray;
+            wordStartKeys = keyArray;
+            return;
+        }
+        int[] offsets = new int[26 * 27 + 1];
         for (int key : keyArray) {
             offsets[key + 1]++;
         }
@@ -309,12 +338,30 @@ public final class TextIndex {
         }
         int[] sorted = new int[keyArray.length];
         int[] fill = Arrays.copyOf(offsets, offsets.length - 1);
-        int[] positionArray = positions.toArray();
         for (int j = 0; j < keyArray.length; j++) {
             sorted[fill[keyArray[j]]++] = positionArray[j];
         }
         wordStartsByPrefix = sorted;
         wordStartOffsets = offsets;
+    }
+
+    /** Up to this many word starts are sorted by insertion (quadratic, but cheaper than a counting sort's table when few). */
+    private static final int FEW_WORD_STARTS = 24;
+
+    /** Sorts {@code keys} ascending, stably, moving {@code values} along. */
+    private static void sortByKey(int[] keys, int[] values) {
+        for (int i = 1; i < keys.length; i++) {
+            int key = keys[i];
+            int value = values[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j] > key) {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            values[j + 1] = value;
+        }
     }
 
     /** Character kinds for word starts: not a letter or digit, lower-case, upper-case, any other letter or digit. */

@@ -54,27 +54,20 @@ final class AddressAnchors {
         if (count == 0) {
             return List.of();
         }
-        // Pass 2: words near a digit run that name a street type.
+        // Pass 2: words near a digit run that name a street type, read only within reach of the runs.
+        int scanned = 0;
         int next = 0;
-        for (int i = 0; i < n; ) {
-            char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
-                i++;
+        for (int r = 0; r < count; r++) {
+            int windowEnd = runs[r] + reach;
+            // A word reaching this run ends at runs[r] - reach or later, so it holds that position - 1 or starts after it.
+            int from = Math.max(scanned, runs[r] - reach - 1);
+            if (from >= n || from > windowEnd) {
                 continue;
             }
-            int start = i;
-            while (i < n && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '/' && i == start + 1)) {
-                i++;
-            }
-            while (next < count && runs[next] < start - reach) {
+            from = wordBoundaryAtOrBefore(text, from, scanned);
+            scanned = words(text, from, windowEnd, runs, count, reach, next, anchors);
+            while (next < count && runs[next] < scanned - reach) {
                 next++;
-            }
-            if (next >= count || runs[next] > i + reach) {
-                continue;
-            }
-            int shapes = streetShapes(text, start, i);
-            if (shapes != 0) {
-                anchors.add(new int[] {start, i, shapes});
             }
         }
         anchors.sort(Comparator.comparingInt(a -> a[0]));
@@ -91,6 +84,62 @@ final class AddressAnchors {
             }
         }
         return regions;
+    }
+
+    /**
+     * The nearest position at or before {@code at} (and not before {@code floor}, itself such a
+     * position) where no word of pass 2 is under way: the text start, or after a character that can
+     * neither be in a word nor continue one (a letter, or a slash as in {@code C/}).
+     */
+    private static int wordBoundaryAtOrBefore(CharSequence text, int at, int floor) {
+        int i = at;
+        while (i > floor && (isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '/')) {
+            i--;
+        }
+        return i;
+    }
+
+    /** {@link Character#isLetter(char)}, with a shortcut for ASCII (the bulk of most texts). */
+    private static boolean isLetter(char c) {
+        if (c < 128) {
+            int lower = c | 0x20;
+            return lower >= 'a' && lower <= 'z';
+        }
+        return Character.isLetter(c);
+    }
+
+    /**
+     * Reads the words from {@code from} (a word boundary) on, as long as they start at or before
+     * {@code lastStart}, and adds those that are street-type words within {@code reach} of one of the
+     * {@code runs} (the first {@code count}) to {@code anchors}. {@code next} is the first run not yet
+     * left behind. Returns where reading stopped, a word boundary.
+     */
+    private static int words(CharSequence text, int from, int lastStart, int[] runs, int count, int reach, int next,
+                             List<int[]> anchors) {
+        int n = text.length();
+        int i = from;
+        while (i < n && i <= lastStart) {
+            char c = text.charAt(i);
+            if (!isLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (isLetter(text.charAt(i)) || text.charAt(i) == '/' && i == start + 1)) {
+                i++;
+            }
+            while (next < count && runs[next] < start - reach) {
+                next++;
+            }
+            if (next >= count || runs[next] > i + reach) {
+                continue;
+            }
+            int shapes = streetShapes(text, start, i);
+            if (shapes != 0) {
+                anchors.add(new int[] {start, i, shapes});
+            }
+        }
+        return i;
     }
 
     /** Every street-type word (lower case) and the shapes it calls for. */
@@ -110,13 +159,25 @@ final class AddressAnchors {
     }
 
     /** The shapes a street-type word calls for, or 0 when the word names no street type. */
-    private static int streetShapes(CharSequence text, int start, int end) {
+    static int streetShapes(CharSequence text, int start, int end) {
+        return streetShapes(text, start, end, true);
+    }
+
+    /**
+     * {@link #streetShapes}, with or without the quick rejection of words that cannot name a street type
+     * ({@link #mayNameStreetType}); both give the same (tests compare them), the quick one mostly without
+     * copying the word.
+     */
+    static int streetShapes(CharSequence text, int start, int end, boolean quickRejection) {
         int length = end - start;
         if (length < 2) {
             return 0;
         }
         boolean compound = length > 3 && Character.isUpperCase(text.charAt(start));
         if (length > MAX_TYPE_WORD && !compound) {
+            return 0;
+        }
+        if (quickRejection && !mayNameStreetType(text, start, end, compound)) {
             return 0;
         }
         String word = text.subSequence(start, Math.min(end, start + 40)).toString().toLowerCase(Locale.ROOT);
@@ -138,6 +199,51 @@ final class AddressAnchors {
             }
         }
         return shapes;
+    }
+
+    /** Per pair of ASCII characters (lower case, {@code 128 * first + second}), whether a street-type word starts with them. */
+    private static final boolean[] TYPE_STARTS = new boolean[128 * 128];
+    /** Per ASCII character (lower case), whether a compound suffix ends with it. */
+    private static final boolean[] SUFFIX_ENDS = new boolean[128];
+
+    static {
+        for (String type : TYPE_SHAPES.keySet()) {
+            if (type.charAt(0) < 128 && type.charAt(1) < 128) {
+                TYPE_STARTS[128 * type.charAt(0) + type.charAt(1)] = true;
+            }
+        }
+        for (char last : SUFFIXES_BY_LAST.keySet()) {
+            if (last < 128) {
+                SUFFIX_ENDS[last] = true;
+            }
+        }
+    }
+
+    /**
+     * False when {@link #streetShapes} of the word {@code [start, end)} (two letters or more, no longer
+     * than {@value #MAX_TYPE_WORD} unless {@code compound}) is certainly 0, judged without copying it:
+     * its first two characters start no street-type word, and it is no compound or its last character
+     * (of the first 40 read) ends no compound suffix. Characters outside ASCII, whose lower case this
+     * does not work out, let the word through.
+     */
+    private static boolean mayNameStreetType(CharSequence text, int start, int end, boolean compound) {
+        if (end - start <= MAX_TYPE_WORD) {
+            char first = text.charAt(start);
+            char second = text.charAt(start + 1);
+            if (first >= 128 || second >= 128 || TYPE_STARTS[128 * asciiLower(first) + asciiLower(second)]) {
+                return true;
+            }
+        }
+        if (!compound) {
+            return false;
+        }
+        char last = text.charAt(Math.min(end, start + 40) - 1);
+        boolean period = end < text.length() && text.charAt(end) == '.';
+        return period || last >= 128 || SUFFIX_ENDS[asciiLower(last)];
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /** The shapes {@link #possibleShapes} judges; the others (German/Dutch compounds, postcode before city) always run. */
@@ -198,6 +304,83 @@ final class AddressAnchors {
             shapes |= WHOLE_WORD;
         }
         return shapes;
+    }
+
+    /** The shapes {@link #possibleByParts} judges. */
+    static final int PART_GATED = AddressPatterns.DE_NL | AddressPatterns.POSTCODE_CITY | AddressPatterns.EN_TAIL
+            | AddressPatterns.IT_LOWER;
+    /** The compound suffixes case-folded as {@link #fold} does, for {@link #possibleByParts}. */
+    private static final List<String> FOLDED_SUFFIXES = AddressPatterns.COMPOUND_SUFFIXES.stream().map(AddressAnchors::fold).toList();
+
+    /**
+     * Of the {@link #PART_GATED} shapes, those whose required parts {@code window} may hold; a shape
+     * left out has no match there. The German/Dutch shape needs a compound suffix (in any case) or a
+     * German prefix word ({@code An der}, as written); the shapes whose postcode/city tail is required
+     * need its digits: postcode before city a run of four ASCII digits, Italian with a lower-case word
+     * five ({@code \d{5}}), English with a USPS suffix five (a ZIP code) or a digit followed by two
+     * capitals (the end of a UK postcode). One pass over the window plus a substring search per word.
+     */
+    static int possibleByParts(CharSequence window) {
+        int n = window.length();
+        int longestRun = 0;
+        int run = 0;
+        boolean ukPostcodeEnd = false;
+        for (int i = 0; i < n; i++) {
+            if (isDigit(window.charAt(i))) {
+                longestRun = Math.max(longestRun, ++run);
+                ukPostcodeEnd |= i + 2 < n && isAsciiUpper(window.charAt(i + 1)) && isAsciiUpper(window.charAt(i + 2));
+            } else {
+                run = 0;
+            }
+        }
+        int shapes = 0;
+        if (longestRun >= 4) {
+            shapes |= AddressPatterns.POSTCODE_CITY;
+        }
+        if (longestRun >= 5) {
+            shapes |= AddressPatterns.IT_LOWER;
+        }
+        if (longestRun >= 5 || ukPostcodeEnd) {
+            shapes |= AddressPatterns.EN_TAIL;
+        }
+        if (holdsGermanDutchStreetPart(window)) {
+            shapes |= AddressPatterns.DE_NL;
+        }
+        return shapes;
+    }
+
+    private static boolean holdsGermanDutchStreetPart(CharSequence window) {
+        String text = window.toString();
+        for (String prefix : AddressPatterns.DE_PREFIXES) {
+            if (text.contains(prefix)) {
+                return true;
+            }
+        }
+        String folded = fold(text);
+        for (String suffix : FOLDED_SUFFIXES) {
+            if (folded.contains(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Each character as {@code Character.toLowerCase(Character.toUpperCase(c))}: one character for
+     * every member of a case-folding orbit RE2J's {@code (?i)} matches alike ({@code s}, {@code S} and
+     * long {@code ſ}; {@code k}, {@code K} and the Kelvin sign; {@code ß} and {@code ẞ}), and the same
+     * length as the text.
+     */
+    static String fold(String text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        }
+        return new String(out);
+    }
+
+    private static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static boolean startsWithSpanishType(String lower) {

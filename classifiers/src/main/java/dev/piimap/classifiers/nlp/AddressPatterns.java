@@ -80,7 +80,10 @@ final class AddressPatterns {
     private static final String IT_TYPE = "(?:" + alternation(IT_TYPES) + "|V\\.le|P\\.za|C\\.so)";
     private static final String COMPOUND = CAP + "(?:[ \\-]" + CAP + "){0,3}";
     private static final String SUFFIXED = "(?:" + CAP + "[ \\-]){0,3}[\\p{L}\\p{M}\\-]*" + alternation(Set.copyOf(COMPOUND_SUFFIXES));
-    private static final String PREFIXED_DE = "(?:Am|An der|An den|Im|In der|In den|Auf der|Auf dem|Zum|Zur|Unter den|Hinter der|Vor dem)"
+    /** German street names starting with a preposition ({@code Am Markt 3}), matched as written. */
+    static final List<String> DE_PREFIXES = List.of("Am", "An der", "An den", "Im", "In der", "In den", "Auf der", "Auf dem", "Zum",
+            "Zur", "Unter den", "Hinter der", "Vor dem");
+    private static final String PREFIXED_DE = "(?:" + String.join("|", DE_PREFIXES) + ")"
             + SP + CAP + "(?:" + SP + CAP + ")?";
     private static final String CITY = CAP + "(?:[ \\-]" + CAP + "|[ \\-](?:am|an der|an|im|in|bei|ob|sur|sous|en|le|la|les|de la|de las|de los|de|du|d'|l'|upon|on|del|della|dei|di|sul|al|aan de|aan den|aan het|op|bij|ter|ten)[ \\-]" + CAP + "){0,3}";
     private static final String UNIT = "(?:,?" + SP + "(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg)\\.?" + SPO + "#?[A-Za-z0-9\\-]{1,6}|,?" + SP + "#[0-9]{1,5}[A-Za-z]?)";

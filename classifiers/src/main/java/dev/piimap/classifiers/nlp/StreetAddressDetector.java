@@ -67,6 +67,9 @@ public final class StreetAddressDetector implements Detector {
             if ((shapes & AddressAnchors.GATED) != 0) {
                 shapes &= AddressAnchors.possibleShapes(window) | ~AddressAnchors.GATED;
             }
+            if ((shapes & AddressAnchors.PART_GATED) != 0) {
+                shapes &= AddressAnchors.possibleByParts(window) | ~AddressAnchors.PART_GATED;
+            }
             for (int index = 0; index < AddressPatterns.SHAPES.size(); index++) {
                 if ((shapes & (1 << index)) == 0) {
                     continue;

@@ -22,6 +22,7 @@ class CharRegionsTest {
         ShippedSpecs.all().forEach(s -> prefilters.add(s.prefilter()));
         prefilters.add(new DetectorSpec.Prefilter("!-~ \t", false, ":=é", 2, 3, 4));
         prefilters.add(new DetectorSpec.Prefilter("!-~ ", true, "", 0, 0, 0));
+        int ruledOut = 0;
         for (DetectorSpec.Prefilter prefilter : prefilters) {
             CharRegions regions = new CharRegions(prefilter);
             for (int i = 0; i < 300; i++) {
@@ -29,11 +30,16 @@ class CharRegionsTest {
                 TextIndex index = TextIndex.of(text);
                 int[] expected = plainScan(prefilter, text);
                 assertThat(regions.find(index)).as("%s on '%s'", prefilter, text).containsExactly(expected);
+                if (!regions.mayFind(index)) {
+                    ruledOut++;
+                    assertThat(expected).as("%s ruled out '%s'", prefilter, text).isEmpty();
+                }
                 int[] anchors = randomPositions(random, text.length());
                 assertThat(regions.around(index, anchors)).as("%s around %s on '%s'", prefilter, java.util.Arrays.toString(anchors), text)
                         .containsExactly(holding(expected, anchors, prefilter, text));
             }
         }
+        assertThat(ruledOut).as("texts ruled out from the counts alone").isGreaterThan(1_000);
     }
 
     @Test

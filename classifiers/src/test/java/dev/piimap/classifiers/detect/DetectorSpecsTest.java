@@ -43,6 +43,14 @@ class DetectorSpecsTest {
     }
 
     @Test
+    void rejectsAnEmptyContextWord() {
+        assertThatThrownBy(() -> read(VALID.replace("words: [reference]", "words: [reference, \"\"]")))
+                .hasMessageContaining("'context.words' is '[reference, ]'").hasMessageContaining("remove the empty word");
+        assertThatThrownBy(() -> read(VALID + "deny-context: {words: [\" \"]}\n"))
+                .hasMessageContaining("'deny-context.words'");
+    }
+
+    @Test
     void appliesDefaults() {
         DetectorSpec spec = read("""
                 id: x

@@ -32,6 +32,32 @@ class TextIndexTest {
     }
 
     @Test
+    void wordStartsByPrefixAreEveryWordStartWithThatPrefixInTextOrder() {
+        Random random = new Random(4);
+        String[] pieces = {"ab", "Ab", "aB", "ba", "Zz", "q", "é", "Ж", " ", "-", "1", "_", "userName", "x\n"};
+        for (int i = 0; i < 400; i++) {
+            // From a few word starts (sorted by insertion) to many (counting sort).
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(i < 200 ? 20 : 120);
+            for (int k = 0; k < length; k++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            char[] text = b.toString().toCharArray();
+            TextIndex index = TextIndex.of(b);
+            int[] starts = index.wordStartsByPrefix();
+            for (int key = 0; key < 26 * 27; key++) {
+                int k = key;
+                int[] expected = IntStream.range(0, text.length - 1).filter(p -> TextIndex.startsWord(text, p)
+                        && Character.isLetter(text[p]) && TextIndex.lowerCaseChar(text[p]) >= 'a' && TextIndex.lowerCaseChar(text[p]) <= 'z'
+                        && TextIndex.prefixKey(TextIndex.lowerCaseChar(text[p]), TextIndex.lowerCaseChar(text[p + 1])) == k).toArray();
+                int from = index.wordStartsFrom(key);
+                int to = index.wordStartsFrom(key + 1);
+                assertThat(java.util.Arrays.copyOfRange(starts, from, to)).as("key %d in '%s'", key, b).containsExactly(expected);
+            }
+        }
+    }
+
+    @Test
     void setBitsListsPositionsAscending() {
         long[] bits = new long[3];
         for (int p : new int[] {0, 63, 64, 130, 5}) {

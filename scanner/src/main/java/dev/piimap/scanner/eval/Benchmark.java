@@ -44,6 +44,20 @@ public final class Benchmark {
     }
 
     /**
+     * One timed pass over database cell values, each classified on its own through
+     * {@link Classifier#examine} on one thread, as a table scan does.
+     */
+    public record CellsResult(int detectorCount, int passes, double seconds, int cells, long chars, long utf8Bytes, long findings) {
+        public double cellsPerSecond() {
+            return cells / seconds;
+        }
+
+        public double megabytesPerSecond() {
+            return utf8Bytes / MB / seconds;
+        }
+    }
+
+    /**
      * The classifier for structured types alone: built from the detectors of every other type, so that
      * the model-based detectors do not run at all ({@link Classifier#restrictTo} would only filter their output).
      */
@@ -66,6 +80,32 @@ public final class Benchmark {
             }
         }
         return results;
+    }
+
+    /**
+     * Warms up then times {@code c} on {@code cells}, one value per {@link Classifier#examine} call on
+     * one thread, {@code passes} times; the fastest pass counts.
+     */
+    public static CellsResult runCells(Classifier c, BenchCells cells, int passes, Consumer<String> progress) {
+        progress.accept("warming up cell values");
+        examineEach(c, cells.values());
+        progress.accept("timing cell values on 1 thread");
+        double fastest = Double.MAX_VALUE;
+        long findings = 0;
+        for (int i = 0; i < passes; i++) {
+            long start = System.nanoTime();
+            findings = examineEach(c, cells.values());
+            fastest = Math.min(fastest, (System.nanoTime() - start) / 1e9);
+        }
+        return new CellsResult(c.detectors().size(), passes, fastest, cells.values().size(), cells.chars(), cells.utf8Bytes(), findings);
+    }
+
+    private static long examineEach(Classifier c, List<String> values) {
+        long findings = 0;
+        for (String v : values) {
+            findings += c.examine(v).findings().size();
+        }
+        return findings;
     }
 
     private static void warmUp(Classifier c, BenchCorpus corpus, int threads) {
@@ -130,8 +170,11 @@ public final class Benchmark {
         return findings;
     }
 
-    /** The results as a small table, with the environment line first and the Presidio comparison last. */
-    public static String table(List<Result> results, BenchCorpus corpus, long seed) {
+    /**
+     * The results as a small table, with the environment line first, then the cell values' line when
+     * {@code cells} is not null, and the Presidio comparison last.
+     */
+    public static String table(List<Result> results, CellsResult cells, BenchCorpus corpus, long seed) {
         Runtime rt = Runtime.getRuntime();
         int cores = rt.availableProcessors();
         StringBuilder out = new StringBuilder();
@@ -146,6 +189,14 @@ public final class Benchmark {
             out.append(String.format(Locale.ROOT, "%-32s %7d %8.2f %10.2f %13.2f %,14.0f %,13.0f %,10d%n",
                     r.detectors() + " (" + r.detectorCount() + " detectors)", r.threads(), r.seconds(), r.megabytesPerSecond(),
                     r.megabytesPerSecond() / busyCores, r.charsPerSecond(), r.charsPerSecond() / busyCores, r.findings()));
+        }
+        if (cells != null) {
+            out.append(String.format(Locale.ROOT, "%-32s %7d %8.2f %10.2f %13.2f %,14.0f %,13.0f %,10d%n",
+                    "cell values (" + cells.detectorCount() + " detectors)", 1, cells.seconds(), cells.megabytesPerSecond(),
+                    cells.megabytesPerSecond(), cells.chars() / cells.seconds(), cells.chars() / cells.seconds(), cells.findings()));
+            out.append(String.format(Locale.ROOT, "cell values, one thread: %,.0f cells/s per core (%,d values of %.1f chars on average, "
+                            + "each through Classifier.examine)%n", cells.cellsPerSecond(), cells.cells(),
+                    cells.cells() == 0 ? 0.0 : (double) cells.chars() / cells.cells()));
         }
         results.stream().filter(r -> r.threads() == 1).forEach(r -> out.append(String.format(Locale.ROOT,
                 "%s, one thread: %,.0f chars/s = %,.0fx Presidio's ~%,.0f chars/s%n", r.detectors(), r.charsPerSecond(),

@@ -10,13 +10,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchCommandTest {
     @Test
     void reportsThroughputForAllAndStructuredTypesOnOneAndNThreads() {
-        CommandRunner.Result r = CommandRunner.run(new BenchCommand(), "--mb", "1", "--threads", "2", "--seed", "3", "--passes", "1");
+        CommandRunner.Result r = CommandRunner.run(new BenchCommand(), "--mb", "1", "--threads", "2", "--seed", "3", "--passes", "1",
+                "--cells", "2000");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("JVM ").contains("cores available").contains("input 1.0 MB");
         assertThat(r.out()).contains("MB/s total").contains("chars/s total").contains("Presidio");
         assertThat(r.out().lines().filter(l -> l.startsWith("all types (")).count()).isEqualTo(2);
         assertThat(r.out().lines().filter(l -> l.startsWith("structured types (")).count()).isEqualTo(2);
         assertThat(r.err()).contains("bench: warming up all types");
+        assertThat(r.out().lines().filter(l -> l.startsWith("cell values (")).count()).isEqualTo(1);
+        assertThat(r.out()).contains("cells/s per core");
+    }
+
+    @Test
+    void cellValuesAreShortAndDeterministic() {
+        BenchCells cells = BenchCells.generate(1, 5_000);
+        assertThat(cells.values()).hasSize(5_000).isEqualTo(BenchCells.generate(1, 5_000).values());
+        assertThat((double) cells.chars() / cells.values().size()).isBetween(5.0, 80.0);
+        long withFindings = cells.values().stream().filter(v -> !Classifier.defaults().detect(v).isEmpty()).count();
+        assertThat(withFindings).as("values holding personal data").isBetween(1_000L, 4_000L);
     }
 
     @Test
