@@ -7,6 +7,8 @@ import dev.piimap.classifiers.detect.Examination;
 import dev.piimap.classifiers.detect.Finding;
 import dev.piimap.classifiers.mask.Masker;
 
+import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,8 +34,17 @@ import java.util.TreeMap;
  * </ul>
  * With a {@link SubjectCollector}, every finding of an indexed type also goes to the column's subject index,
  * with the row key the caller gives for the value.
+ *
+ * <p><b>Parts.</b> A column read in parts (key ranges of one table, each in its own task) is profiled by one
+ * profiler per part; {@link #merge} folds a later part's tallies into an earlier one's, so the merged verdicts
+ * are exactly those one profiler fed every part's values in part order would give: counts and score sums
+ * add up (scores are summed exactly, so the order of the additions does not matter), and the masked sample
+ * and validator name are the first part's unless a later part scored strictly higher. Serializable for
+ * that: the classifier is not shipped, so a deserialized profiler can be merged and asked for its verdicts
+ * but not {@linkplain #add fed} (the subject index travels with it, see {@link SubjectCollector}).
  */
-public final class ColumnProfiler {
+public final class ColumnProfiler implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Share of values at which coverage stops adding confidence. */
     static final double FULL_COVERAGE = 0.8;
     /** Fraction of the score kept however few values match. */
@@ -42,23 +53,43 @@ public final class ColumnProfiler {
     /** Below this many matching values explanations give a count ("3 of 1,000"), above it a percentage. */
     static final int COUNT_VS_PERCENT = 20;
 
-    private static final class Tally {
+    private static final class Tally implements Serializable {
+        private static final long serialVersionUID = 1L;
         long valuesWith;
         long wholeValues;
         long matches;
         long rejectedValues;
-        double scoreSum;
+        /** Exact, so that the sum of parts' sums equals the sum of all values whatever the grouping. */
+        BigDecimal scoreSum = BigDecimal.ZERO;
         double bestScore = -1;
         String sample;
         String validator;
         final Map<String, Long> byDetector = new TreeMap<>();
+
+        /** Adds the tally of values read after this one's. */
+        void merge(Tally later) {
+            valuesWith += later.valuesWith;
+            wholeValues += later.wholeValues;
+            matches += later.matches;
+            rejectedValues += later.rejectedValues;
+            scoreSum = scoreSum.add(later.scoreSum);
+            if (later.bestScore > bestScore) {
+                bestScore = later.bestScore;
+                sample = later.sample;
+            }
+            if (validator == null) {
+                validator = later.validator;
+            }
+            later.byDetector.forEach((detector, n) -> byDetector.merge(detector, n, Long::sum));
+        }
     }
 
-    private final Classifier classifier;
+    /** Null after deserialization: such a profiler is merged and summarised, never fed. */
+    private final transient Classifier classifier;
     private final String columnName;
     private final String sqlType;
     private final String contextPrefix;
-    private final Map<EntityType, List<String>> hintsByType = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, List<String>> hintsByType;
     private final Map<EntityType, Tally> tallies = new EnumMap<>(EntityType.class);
     private final SubjectCollector subjects;
     private long values;
@@ -81,9 +112,44 @@ public final class ColumnProfiler {
         this.sqlType = sqlType;
         String words = columnName == null ? "" : ColumnNameHints.asText(columnName);
         this.contextPrefix = words.isEmpty() ? "" : words + ": ";
+        this.hintsByType = new EnumMap<>(EntityType.class);
         for (Detector d : classifier.detectors()) {
             hintsByType.computeIfAbsent(d.type(), t -> new ArrayList<>()).addAll(d.columnNameHints());
         }
+    }
+
+    private ColumnProfiler(ColumnProfiler like, SubjectCollector subjects) {
+        this.classifier = like.classifier;
+        this.subjects = subjects;
+        this.columnName = like.columnName;
+        this.sqlType = like.sqlType;
+        this.contextPrefix = like.contextPrefix;
+        this.hintsByType = like.hintsByType;
+    }
+
+    /**
+     * A profiler of the same column and settings that has seen no value yet and sends its findings to
+     * {@code subjects} (null: none): where a merge puts a later part that the earlier parts had no profiler for.
+     */
+    public ColumnProfiler emptyCopy(SubjectCollector subjects) {
+        return new ColumnProfiler(this, subjects);
+    }
+
+    /**
+     * Adds the tallies of {@code later}, a profiler of the same column fed the values that come after this
+     * one's (the next key range of the table), so that this profiler's verdicts become those of a single
+     * profiler fed both parts in order (see the class comment). {@code later} is left as it was. The subject
+     * index is not touched: merge the parts' {@link SubjectCollector}s with {@link SubjectCollector#merge}.
+     *
+     * @return this profiler
+     */
+    public ColumnProfiler merge(ColumnProfiler later) {
+        if (later == this) {
+            throw new IllegalArgumentException("a profiler cannot be merged with itself");
+        }
+        values += later.values;
+        later.tallies.forEach((type, t) -> tallies.computeIfAbsent(type, k -> new Tally()).merge(t));
+        return this;
     }
 
     /** Adds one sampled value; null and blank values count as empty and are not classified. */
@@ -98,6 +164,9 @@ public final class ColumnProfiler {
     public void add(String value, String rowKey) {
         if (value == null || value.isBlank()) {
             return;
+        }
+        if (classifier == null) {
+            throw new IllegalStateException("a deserialized profiler can be merged and summarised, not fed values");
         }
         values++;
         String text = contextPrefix + value;
@@ -128,7 +197,7 @@ public final class ColumnProfiler {
         bestInValue.forEach((type, f) -> {
             Tally t = tallies.get(type);
             t.valuesWith++;
-            t.scoreSum += f.score();
+            t.scoreSum = t.scoreSum.add(new BigDecimal(f.score()));
             if (whole.containsKey(type)) {
                 t.wholeValues++;
             }
@@ -158,7 +227,7 @@ public final class ColumnProfiler {
     }
 
     private double confidence(Tally t, boolean nameHint) {
-        double meanScore = t.scoreSum / t.valuesWith;
+        double meanScore = t.scoreSum.doubleValue() / t.valuesWith;
         double coverage = Math.sqrt(Math.min(1.0, (double) t.valuesWith / values / FULL_COVERAGE));
         double passRate = (double) t.valuesWith / (t.valuesWith + t.rejectedValues);
         double confidence = meanScore * (FLOOR + (1 - FLOOR) * coverage) * Math.sqrt(passRate)

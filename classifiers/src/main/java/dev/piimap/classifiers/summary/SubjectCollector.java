@@ -4,10 +4,12 @@ import dev.piimap.classifiers.EntityType;
 import dev.piimap.classifiers.mask.Fingerprinter;
 import dev.piimap.classifiers.mask.SubjectTypes;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +24,20 @@ import java.util.Objects;
  * <p>Memory is bounded whatever the asset holds: at most {@value #MAX_DISTINCT} distinct identifiers (later
  * new ones are counted as not indexed, see {@link #notIndexed}, while those already held keep counting), at most
  * {@value #MAX_KEYS_PER_VALUE} keys per identifier and {@value #MAX_KEYS} keys in all (later occurrences are
- * counted without a key). Roughly 250 bytes per identifier plus 60 per key: about 35 MB at the limits.
+ * counted without a key). Roughly 250 bytes per identifier plus 70 per key: about 37 MB at the limits.
+ *
+ * <p><b>Parts.</b> An asset read in parts (key ranges of one table, each in its own task) has one collector
+ * per part; {@link #merge} appends a later part's collector to an earlier one's, replaying the later part's
+ * identifiers in the order it first saw them and its keys in the order it kept them, under this collector's
+ * limits. The result is exactly what one collector fed every part in order would hold, with one exception
+ * that needs a part alone to reach a limit: an identifier that a later part left out because that part already
+ * held {@value #MAX_DISTINCT} others, and that an earlier part did index, is counted as not indexed rather than
+ * under its entry (likewise a key left out by a later part's own key limits). Serializable for that; the
+ * fingerprinter (which holds the key) is never serialized, so a deserialized collector can be merged and read
+ * but not {@linkplain #add fed}.
  */
-public final class SubjectCollector {
+public final class SubjectCollector implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Distinct identifiers indexed per asset. */
     public static final int MAX_DISTINCT = 100_000;
     /** Keys kept per identifier (the data map's limit per subjects row). */
@@ -45,7 +58,8 @@ public final class SubjectCollector {
         }
     }
 
-    private static final class Entry {
+    private static final class Entry implements Serializable {
+        private static final long serialVersionUID = 1L;
         final EntityType type;
         long count;
         List<String> keys;
@@ -55,11 +69,15 @@ public final class SubjectCollector {
         }
     }
 
-    private final Fingerprinter fingerprinter;
+    /** Null after deserialization: the key stays in the JVM that resolved it. */
+    private final transient Fingerprinter fingerprinter;
     private final int maxDistinct;
     private final int maxKeys;
-    private final Map<String, Entry> entries = new HashMap<>();
+    /** In the order first seen, which a merge replays. */
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<EntityType, Long> notIndexed = new EnumMap<>(EntityType.class);
+    /** The entry each key held went to, in the order the keys were kept ({@code keysHeld} of them), for a merge. */
+    private final List<Entry> keyOrder = new ArrayList<>();
     private long keysHeld;
 
     public SubjectCollector(Fingerprinter fingerprinter) {
@@ -88,6 +106,9 @@ public final class SubjectCollector {
         if (!SubjectTypes.isIndexed(type) || value == null || value.isBlank()) {
             return;
         }
+        if (fingerprinter == null) {
+            throw new IllegalStateException("a deserialized subject collector can be merged and read, not fed values");
+        }
         String fingerprint = fingerprinter.fingerprint(type, value);
         Entry e = entries.get(fingerprint);
         if (e == null) {
@@ -99,7 +120,13 @@ public final class SubjectCollector {
             entries.put(fingerprint, e);
         }
         e.count++;
-        if (key == null || keysHeld >= maxKeys) {
+        if (key != null) {
+            addKey(e, key);
+        }
+    }
+
+    private void addKey(Entry e, String key) {
+        if (keysHeld >= maxKeys) {
             return;
         }
         if (e.keys == null) {
@@ -107,8 +134,51 @@ public final class SubjectCollector {
         }
         if (e.keys.size() < MAX_KEYS_PER_VALUE && (e.keys.isEmpty() || !e.keys.get(e.keys.size() - 1).equals(key))) {
             e.keys.add(key);
+            keyOrder.add(e);
             keysHeld++;
         }
+    }
+
+    /**
+     * Appends {@code later}, the collector of the same asset's next part (read after everything this one
+     * saw), as the class comment describes: its identifiers are added in the order it first saw them while
+     * this collector has room (the rest are counted as not indexed), then its keys in the order it kept
+     * them while the per-identifier and per-asset key limits allow. {@code later} is left as it was.
+     *
+     * @return this collector
+     * @throws IllegalArgumentException when the two have different limits
+     */
+    public SubjectCollector merge(SubjectCollector later) {
+        if (later == this) {
+            throw new IllegalArgumentException("a subject collector cannot be merged with itself");
+        }
+        if (later.maxDistinct != maxDistinct || later.maxKeys != maxKeys) {
+            throw new IllegalArgumentException("subject collectors with different limits cannot be merged");
+        }
+        Map<Entry, Entry> into = new IdentityHashMap<>();
+        later.entries.forEach((fingerprint, theirs) -> {
+            Entry mine = entries.get(fingerprint);
+            if (mine == null) {
+                if (entries.size() >= maxDistinct) {
+                    notIndexed.merge(theirs.type, theirs.count, Long::sum);
+                    return;
+                }
+                mine = new Entry(theirs.type);
+                entries.put(fingerprint, mine);
+            }
+            mine.count += theirs.count;
+            into.put(theirs, mine);
+        });
+        later.notIndexed.forEach((type, n) -> notIndexed.merge(type, n, Long::sum));
+        Map<Entry, Integer> nextKey = new IdentityHashMap<>();
+        for (Entry theirs : later.keyOrder) {
+            int k = nextKey.merge(theirs, 1, Integer::sum) - 1;
+            Entry mine = into.get(theirs);
+            if (mine != null) {
+                addKey(mine, theirs.keys.get(k));
+            }
+        }
+        return this;
     }
 
     /** The identifiers found, ordered by fingerprint (a stable order that says nothing about the values). */

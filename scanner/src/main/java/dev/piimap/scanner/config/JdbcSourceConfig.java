@@ -15,16 +15,19 @@ import java.util.Objects;
  * every statement the scanner sends; the per-item time budget lowers it further) and
  * {@code change-detection} (how a table's change token is read for incremental runs, see
  * {@link ChangeDetection}) and {@code row-dates} / {@code date-columns} (how old a table's rows are, for
- * retention, see {@link RowDating}).
+ * retention, see {@link RowDating}) and {@code partition-rows} (a table read in full and estimated at more rows
+ * than this, with a single-column integer primary key, is read in key ranges by parallel tasks; 0 = never).
  *
  * <p>{@code sampling: full} and {@code sample-rows: 0} mean the same and are normalized to each other:
  * {@link #sampleRows()} is 0 exactly when {@link #sampling()} is {@link Sampling#FULL}.
  */
 public record JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
                                int sampleRows, Sampling sampling, int maxConnections, int statementTimeoutSeconds,
-                               ChangeDetection changeDetection, RowDating rowDating)
+                               ChangeDetection changeDetection, RowDating rowDating, int partitionRows)
         implements SourceConfig {
     public static final int DEFAULT_SAMPLE_ROWS = 1000;
+    /** Rows per key range of a table read in full: about half a minute of one core's work. */
+    public static final int DEFAULT_PARTITION_ROWS = 250_000;
     public static final Sampling DEFAULT_SAMPLING = Sampling.AUTO;
     public static final int DEFAULT_MAX_CONNECTIONS = 2;
     public static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 60;
@@ -196,11 +199,22 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
             throw new IllegalArgumentException("statementTimeoutSeconds must be 1.." + MAX_STATEMENT_TIMEOUT_SECONDS
                     + ", was " + statementTimeoutSeconds);
         }
+        if (partitionRows < 0) {
+            throw new IllegalArgumentException("partitionRows must be >= 0, was " + partitionRows);
+        }
         if (sampling == Sampling.FULL) {
             sampleRows = 0;
         } else if (sampleRows == 0) {
             sampling = Sampling.FULL;
         }
+    }
+
+    /** With the default {@code partition-rows}. */
+    public JdbcSourceConfig(String name, String url, String user, SecretRef password, List<String> include,
+                            int sampleRows, Sampling sampling, int maxConnections, int statementTimeoutSeconds,
+                            ChangeDetection changeDetection, RowDating rowDating) {
+        this(name, url, user, password, include, sampleRows, sampling, maxConnections, statementTimeoutSeconds,
+                changeDetection, rowDating, DEFAULT_PARTITION_ROWS);
     }
 
     /** With the default row dating ({@code sample}, automatic column choice). */
@@ -225,6 +239,12 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
                 DEFAULT_STATEMENT_TIMEOUT_SECONDS);
     }
 
+    /** This config with {@code partition-rows} set to {@code rows} (0: tables are never split). */
+    public JdbcSourceConfig withPartitionRows(int rows) {
+        return new JdbcSourceConfig(name, url, user, password, include, sampleRows, sampling, maxConnections,
+                statementTimeoutSeconds, changeDetection, rowDating, rows);
+    }
+
     @Override
     public String type() {
         return "jdbc";
@@ -247,6 +267,10 @@ public record JdbcSourceConfig(String name, String url, String user, SecretRef p
         return base.replaceAll("//[^/@]*@", "//***@");
     }
 
+    /**
+     * The settings as the scan fingerprint of incremental runs sees them. {@code partition-rows} is left out on
+     * purpose: a table read in parts gives the same results as read whole, so changing it rescans nothing.
+     */
     @Override
     public String toString() {
         return "JdbcSourceConfig[name=" + name + ", url=" + redactedUrl() + ", user=" + user

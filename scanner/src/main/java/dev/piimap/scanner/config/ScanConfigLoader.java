@@ -34,7 +34,7 @@ public final class ScanConfigLoader {
             "detectors", "fingerprint-key");
     static final Set<String> SPARK_KEYS = Set.of("master");
     static final Set<String> JDBC_KEYS = Set.of("name", "type", "url", "user", "password", "include", "sample-rows",
-            "sampling", "max-connections", "statement-timeout-seconds", "change-detection", "row-dates", "date-columns");
+            "sampling", "max-connections", "statement-timeout-seconds", "change-detection", "row-dates", "date-columns", "partition-rows");
     static final Set<String> FILES_KEYS = Set.of("name", "type", "root", "include", "s3");
     static final Set<String> S3_KEYS = Set.of("endpoint", "path-style", "access-key", "secret-key", "region");
     static final Set<String> EXTRACTION_KEYS = Set.of("max-embedded-depth", "max-embedded-count", "max-chars-per-item",
@@ -171,8 +171,12 @@ public final class ScanConfigLoader {
                 Integer.MAX_VALUE, "write how many connections the scan may open to this database at once, e.g. 2");
         int timeout = jdbcInt(node, "statement-timeout-seconds", path, JdbcSourceConfig.DEFAULT_STATEMENT_TIMEOUT_SECONDS, 1,
                 JdbcSourceConfig.MAX_STATEMENT_TIMEOUT_SECONDS, "write the seconds one statement may run, e.g. 60 (the default)");
+        int partitionRows = jdbcInt(node, "partition-rows", path, JdbcSourceConfig.DEFAULT_PARTITION_ROWS, 0,
+                Integer.MAX_VALUE, "write the rows per key range of a table read in full, e.g. 250000 (the default),"
+                        + " or 0 to read each table in one task");
         return new JdbcSourceConfig(name, url, user, password, include, sampleRows, sampling, maxConnections, timeout,
-                changeDetection(node.get("change-detection"), path + ".change-detection", url), rowDating(node, path));
+                changeDetection(node.get("change-detection"), path + ".change-detection", url), rowDating(node, path),
+                partitionRows);
     }
 
     static final String ROW_DATES_FIX = "write row-dates: sample (the default: days of the rows read), count (exact"

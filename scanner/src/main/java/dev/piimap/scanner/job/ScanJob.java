@@ -36,9 +36,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,6 +50,9 @@ import java.util.TreeMap;
  * scanned (see {@link #run(ScanConfig, String, boolean)}).
  * A source that cannot be listed becomes one {@code error} asset and the others go on; an item whose
  * scan throws becomes one {@code error} asset. Only a failure to commit fails the run.
+ * An item listed in parts (a large table's key ranges, {@link dev.piimap.scanner.source.SupportsItemParts}) is
+ * scanned part by part in parallel tasks and merged back into one result, one {@code items} row, before
+ * anything is written ({@link PartMerge}); it is carried forward or rescanned whole.
  */
 public final class ScanJob {
     /** Items per Spark partition are kept small so one slow file does not hold back many others. */
@@ -118,24 +123,48 @@ public final class ScanJob {
                     console.printf("piimap: %s (%s): warning: %s%n", source.name(), source.type(), warning);
                 }
                 List<ScanItem> items = connector.listItems();
+                long listed = 0;
                 long toScan = 0;
+                long split = 0;
+                long parts = 0;
+                // An item split into parts is carried or scanned whole: its first part decides for all of them.
+                Set<String> carriedSplit = new HashSet<>();
                 for (ScanItem item : items) {
-                    Optional<PreviousScan.Item> unchanged = previous.carriable(item, scanFingerprint);
+                    if (item.isPart() && item.partIndex() > 0) {
+                        if (!carriedSplit.contains(item.locator())) {
+                            tasks.add(new ScanTask(index, item));
+                            parts++;
+                        }
+                        continue;
+                    }
+                    listed++;
+                    Optional<PreviousScan.Item> unchanged = previous.carriable(item.whole(), scanFingerprint);
                     if (unchanged.isPresent()) {
                         carried.add(new CarriedRows.Carried(source.name(), item.locator(), previous.run().orElseThrow()));
                         carriedItems.add(new ItemRow(source.name(), item.locator(), item.revision(),
                                 DataMapLayout.ITEM_CARRIED, unchanged.get().scannedRunId(), knownOrNull(item.bytes()),
                                 knownOrNull(item.modifiedMillis()), scanFingerprint));
+                        if (item.isPart()) {
+                            carriedSplit.add(item.locator());
+                        }
                     } else {
                         tasks.add(new ScanTask(index, item));
                         toScan++;
+                        if (item.isPart()) {
+                            split++;
+                            parts++;
+                        }
                     }
                 }
-                perSourceItems.add(new RunSummary.SourceItems(source.name(), toScan, items.size() - toScan));
+                perSourceItems.add(new RunSummary.SourceItems(source.name(), toScan, listed - toScan));
                 console.printf("piimap: %s (%s): %,d items listed, %,d to scan, %,d unchanged%s%n", source.name(),
-                        source.type(), items.size(), toScan, items.size() - toScan,
+                        source.type(), listed, toScan, listed - toScan,
                         previous.run().map(r -> " (carried from run " + r.runId() + ")")
                                 .orElse(full ? " (--full)" : " (no comparable earlier run)"));
+                if (split > 0) {
+                    console.printf("piimap: %s (%s): %,d of them read in %,d parts (key ranges), in parallel tasks%n", source.name(),
+                            source.type(), split, parts);
+                }
             } catch (SourceException | RuntimeException e) {
                 String reason = e instanceof SourceException ? e.getMessage() : "listing failed (" + e.getClass().getSimpleName() + ")";
                 console.printf("piimap: %s (%s): cannot be listed: %s%n", source.name(), source.type(), reason);
@@ -166,15 +195,24 @@ public final class ScanJob {
         }
         sc.setJobDescription("piimap " + runId + ": scanning " + tasks.size() + " items (" + perSource + ")");
         // One element per partition: each group is one Spark task, scanned in order.
-        JavaRDD<ItemScan> results = sc.parallelize(groups, Math.max(1, groups.size()))
+        JavaRDD<Scanned> scanned = sc.parallelize(groups, Math.max(1, groups.size()))
                 .flatMap(group -> {
                     TaskFaults.check("scan");
                     return group.stream().map(task -> {
-                        ItemResult result = scanOne(shared.value().get(task.connectorIndex()), task.item(), context);
+                        SourceConnector connector = shared.value().get(task.connectorIndex());
+                        Scanned done = task.item().isPart()
+                                ? new Scanned(null, PartMerge.scan(connector, task.connectorIndex(), task.item(), context))
+                                : new Scanned(new ItemScan(task.item(), scanOne(connector, task.item(), context)), null);
                         counters.itemDone(task.connectorIndex(), task.item().bytes());
-                        return new ItemScan(task.item(), result);
+                        return done;
                     }).iterator();
-                })
+                });
+        boolean anySplit = tasks.stream().anyMatch(t -> t.item().isPart());
+        long itemsToScan = tasks.stream().filter(t -> t.item().partIndex() == 0).count();
+        // With split items, every result goes through one shuffle that brings each item's parts together in order.
+        JavaRDD<ItemScan> results = (anySplit
+                ? PartMerge.merged(scanned, (int) Math.max(1, Math.min(itemsToScan, sc.defaultParallelism())), shared, context)
+                : scanned.map(Scanned::whole))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             JavaPairRDD<String, AssetOutcome> assets = results
@@ -219,7 +257,7 @@ public final class ScanJob {
             long assetsWithFindings = findingRows.select("source", "asset").distinct().count();
 
             sc.setJobDescription("piimap " + runId + ": committing to the data map");
-            long listed = tasks.size() + carried.size() + unreachable.size();
+            long listed = itemsToScan + carried.size() + unreachable.size();
             RunRecord run = RunRecord.committed(runId, Instant.ofEpochMilli(started), Instant.now(),
                     config.sources().stream().map(SourceConfig::name).toList(), listed,
                     assetCount, findingCount, byStatus.getOrDefault("error", 0L), ScannerVersion.current())
@@ -277,6 +315,10 @@ public final class ScanJob {
 
     /** One listed item and what scanning it gave. */
     record ItemScan(ScanItem item, ItemResult result) implements java.io.Serializable {
+    }
+
+    /** What one task did with one item: the result of a whole item, or the state of one part of a split one. */
+    record Scanned(ItemScan whole, PartMerge.PartScan part) implements java.io.Serializable {
     }
 
     /** Runs on executors. A connector must not throw, but a bug must still cost one item only. */

@@ -206,7 +206,7 @@ class ScanConfigLoaderTest {
                 sources:
                   - {name: a, type: jdbc, url: 'jdbc:mariadb://db:3306/', sampling: tablesample, sample-rows: 500,
                      max-connections: 4, statement-timeout-seconds: 15}
-                  - {name: b, type: jdbc, url: 'jdbc:h2:mem:x', sampling: full}
+                  - {name: b, type: jdbc, url: 'jdbc:h2:mem:x', sampling: full, partition-rows: 5000}
                 """, BASE);
 
         JdbcSourceConfig a = (JdbcSourceConfig) cfg.sources().get(0);
@@ -217,6 +217,8 @@ class ScanConfigLoaderTest {
         JdbcSourceConfig b = (JdbcSourceConfig) cfg.sources().get(1);
         assertThat(b.sampling()).isEqualTo(JdbcSourceConfig.Sampling.FULL);
         assertThat(b.sampleRows()).isZero();
+        assertThat(b.partitionRows()).isEqualTo(5000);
+        assertThat(b.withPartitionRows(0).partitionRows()).isZero();
     }
 
     @Test
@@ -230,6 +232,7 @@ class ScanConfigLoaderTest {
         assertThat(db.sampleRows()).isEqualTo(JdbcSourceConfig.DEFAULT_SAMPLE_ROWS);
         assertThat(db.maxConnections()).isEqualTo(2);
         assertThat(db.statementTimeoutSeconds()).isEqualTo(60);
+        assertThat(db.partitionRows()).isEqualTo(JdbcSourceConfig.DEFAULT_PARTITION_ROWS).isEqualTo(250_000);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -240,6 +243,8 @@ class ScanConfigLoaderTest {
             zero timeout              | statement-timeout-seconds: 0      | sources[0].statement-timeout-seconds: must be a whole number from 1 to 86400 (value: '0')
             timeout as text           | statement-timeout-seconds: soon   | sources[0].statement-timeout-seconds: must be a whole number from 1 to 86400 (value: 'soon')
             full with sample rows     | 'sampling: full, sample-rows: 10' | sources[0].sample-rows: contradicts sampling: full, which reads every row (value: '10')
+            negative partition rows   | partition-rows: -1                | sources[0].partition-rows: must be a whole number >= 0 (value: '-1'); fix: write the rows per key range of a table read in full, e.g. 250000 (the default), or 0 to read each table in one task
+            partition rows as text    | partition-rows: many              | sources[0].partition-rows: must be a whole number >= 0 (value: 'many')
             """)
     void rejectsBadJdbcGentlenessAndSamplingKeys(String label, String keys, String expected) {
         String yaml = "datamap: x\nsources: [{name: a, type: jdbc, url: 'jdbc:x:y', " + keys.replace("'", "") + "}]\n";

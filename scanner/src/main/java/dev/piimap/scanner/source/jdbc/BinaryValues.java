@@ -91,20 +91,44 @@ final class BinaryValues {
 
     /** Status of the column as far as its binary values go: ok, truncated (some cut short) or skipped (no text at all). */
     ItemStatus status() {
-        if (values == 0 || (withText > 0 && cut == 0)) {
-            return ItemStatus.OK;
-        }
-        return withText > 0 ? ItemStatus.TRUNCATED : ItemStatus.SKIPPED;
+        return outcome().status();
     }
 
     /** The reason for a status other than ok, else null. */
     String detail() {
-        return switch (status()) {
-            case OK -> null;
-            case TRUNCATED -> String.format(Locale.ROOT, "%,d of %,d binary values cut short; first: %s", cut, values, firstCut);
-            default -> String.format(Locale.ROOT, "no text in %,d binary value%s; first: %s", values, values == 1 ? "" : "s",
-                    firstCut != null ? firstCut : firstNoText);
-        };
+        return outcome().detail();
+    }
+
+    /** The tallies behind {@link #status} and {@link #detail}, which a column read in parts merges. */
+    Outcome outcome() {
+        return new Outcome(values, withText, cut, firstCut, firstNoText);
+    }
+
+    /**
+     * What happened to a column's binary values: how many were read, had text, were cut short, and the first
+     * reasons. {@link #merge} adds the values read after these, as one read of both would have counted them.
+     */
+    record Outcome(long values, long withText, long cut, String firstCut, String firstNoText) implements java.io.Serializable {
+        Outcome merge(Outcome later) {
+            return new Outcome(values + later.values, withText + later.withText, cut + later.cut,
+                    firstCut != null ? firstCut : later.firstCut, firstNoText != null ? firstNoText : later.firstNoText);
+        }
+
+        ItemStatus status() {
+            if (values == 0 || (withText > 0 && cut == 0)) {
+                return ItemStatus.OK;
+            }
+            return withText > 0 ? ItemStatus.TRUNCATED : ItemStatus.SKIPPED;
+        }
+
+        String detail() {
+            return switch (status()) {
+                case OK -> null;
+                case TRUNCATED -> String.format(Locale.ROOT, "%,d of %,d binary values cut short; first: %s", cut, values, firstCut);
+                default -> String.format(Locale.ROOT, "no text in %,d binary value%s; first: %s", values, values == 1 ? "" : "s",
+                        firstCut != null ? firstCut : firstNoText);
+            };
+        }
     }
 
     private void noteCut(String reason) {

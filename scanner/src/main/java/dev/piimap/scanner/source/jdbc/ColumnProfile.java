@@ -23,8 +23,13 @@ import java.util.Map;
  * ({@code ...; found at $.contact.email}). With a subject index, identifiers found go to it keyed by the row
  * key set for the current row ({@link #rowKey}), plus {@code at <path>} for JSON leaves ({@code id=7 at $.contact.email}).
  * Not thread-safe; holds no raw value.
+ *
+ * <p>A column read in key ranges has one profile per part; {@link #merge} folds the next part's into this one
+ * so the verdicts are those of one read of both (see {@link ColumnProfiler#merge}). Serializable for that,
+ * without its classifier: a deserialized profile is merged and summarised, not fed.
  */
-final class ColumnProfile {
+final class ColumnProfile implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Distinct JSON paths profiled per column; leaves under further paths share one profile. */
     static final int MAX_PATHS = 100;
     /** Paths named in an explanation; the rest are counted. */
@@ -32,7 +37,7 @@ final class ColumnProfile {
     static final String OTHER_PATHS = "$..*";
     static final String WHOLE_VALUE = "the whole value";
 
-    private final Classifier classifier;
+    private final transient Classifier classifier;
     private final String column;
     private final String sqlType;
     private final SubjectCollector subjects;
@@ -144,6 +149,33 @@ final class ColumnProfile {
         p = new ColumnProfiler(classifier, keys.isEmpty() ? column : column + "." + keys, sqlType, subjects);
         byPath.put(path, p);
         return p;
+    }
+
+    /**
+     * Adds {@code later}, the profile of the same column over the rows read after this one's (the table's next
+     * key range), whose subject index has already been merged into this one's ({@link SubjectCollector#merge}).
+     * Paths this profile has not seen are added after its own while it has room for {@value #MAX_PATHS}; beyond,
+     * their tallies join {@value #OTHER_PATHS} (one read would have classified those values under that path's
+     * name, the only case where the merge differs from one read). {@code later} is not used afterwards.
+     *
+     * @return this profile
+     */
+    ColumnProfile merge(ColumnProfile later) {
+        padded |= later.padded;
+        if (later.whole != null) {
+            whole = (whole == null ? later.whole.emptyCopy(subjects) : whole).merge(later.whole);
+        }
+        later.byPath.forEach((path, theirs) -> {
+            ColumnProfiler mine = byPath.get(path);
+            if (mine == null && byPath.size() >= MAX_PATHS) {
+                mine = byPath.computeIfAbsent(OTHER_PATHS, k -> theirs.emptyCopy(subjects));
+            } else if (mine == null) {
+                mine = theirs.emptyCopy(subjects);
+                byPath.put(path, mine);
+            }
+            mine.merge(theirs);
+        });
+        return this;
     }
 
     private record Part(String where, TypeSummary verdict) {

@@ -96,17 +96,11 @@ final class ColumnSample {
     }
 
     ItemStatus status() {
-        if (truncated != null) {
-            return ItemStatus.TRUNCATED;
-        }
-        return binary == null ? ItemStatus.OK : binary.status();
+        return part().status();
     }
 
     String detail() {
-        if (truncated != null) {
-            return truncated;
-        }
-        return binary == null ? null : binary.detail();
+        return part().detail();
     }
 
     List<TypeSummary> verdicts() {
@@ -116,6 +110,11 @@ final class ColumnSample {
     /** The column's subject index entries; none without a fingerprinter. */
     List<SubjectEntry> subjects(String source, String asset, String assetKind) {
         return SubjectEntry.of(source, asset, assetKind, subjects);
+    }
+
+    /** What this read of the column produced, to report or to merge with other key ranges' ({@link ColumnPart}). */
+    ColumnPart part() {
+        return new ColumnPart(column.name(), profile, subjects, truncated, binary == null ? null : binary.outcome());
     }
 
     private void readBinary(ResultSet row, int index, Duration timeLeft) throws SQLException {

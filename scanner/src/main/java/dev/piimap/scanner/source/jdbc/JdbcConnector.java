@@ -9,6 +9,7 @@ import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceConnector;
 import dev.piimap.scanner.source.SourceException;
+import dev.piimap.scanner.source.SupportsItemParts;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -42,10 +43,14 @@ import java.util.Set;
  * <p>Each listed table carries a revision (change token) read as the source's {@code change-detection}
  * says ({@link TableRevisions}), so incremental runs rescan only changed tables.
  *
+ * <p>A large table read in full may be listed as key ranges ({@code partition-rows}, {@link KeyRanges}): one
+ * part item per range, each read by its own task ({@link #scanPart}), merged into the table's one result
+ * ({@link SupportsItemParts}); the parts share the table's locator and revision.
+ *
  * <p>Serializable and stateless apart from its config: connections are opened inside each call and
  * closed before it returns; the password reference is resolved only when connecting.
  */
-public final class JdbcConnector implements SourceConnector {
+public final class JdbcConnector implements SourceConnector, SupportsItemParts {
     private static final long serialVersionUID = 1L;
     /** Schemas (or MySQL databases) that hold the database's own catalog, never user data. */
     static final Set<String> SYSTEM_NAMESPACES = Set.of("pg_catalog", "information_schema", "pg_toast", "mysql",
@@ -133,7 +138,41 @@ public final class JdbcConnector implements SourceConnector {
         return new TableReader(config, context).read(table);
     }
 
-    /** The included tables, each with its revision from {@link TableRevisions} (null where none could be read). */
+    /** Reads one key range of a table in full; a malformed part item ends as a failure of the table. */
+    @Override
+    public ItemPart scanPart(ScanItem part, ScanContext context) {
+        TableRef table;
+        KeyRange range;
+        try {
+            table = TableRef.parse(part.locator());
+            range = KeyRange.of(part);
+        } catch (IllegalArgumentException e) {
+            return TablePart.failed(ItemStatus.ERROR, "item is not a key range of a table", null);
+        }
+        return new TableReader(config, context).readPart(table, range);
+    }
+
+    @Override
+    public ItemPart merge(ItemPart earlier, ItemPart later) {
+        return ((TablePart) earlier).merge((TablePart) later);
+    }
+
+    @Override
+    public ItemResult finish(ScanItem item, ItemPart merged, ScanContext context) {
+        TableRef table;
+        try {
+            table = TableRef.parse(item.locator());
+        } catch (IllegalArgumentException e) {
+            return ItemResult.of(new AssetOutcome(config.name(), item.locator(), TableReader.TABLE_KIND, ItemStatus.ERROR,
+                    "locator is not schema.table", null, null));
+        }
+        return new TableReader(config, context).finish(table, (TablePart) merged);
+    }
+
+    /**
+     * The included tables, each with its revision from {@link TableRevisions} (null where none could be read);
+     * a table {@link KeyRanges} splits becomes one item per key range, in key order.
+     */
     private List<ScanItem> tables(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Namespaces namespaces = Namespaces.of(metaData);
@@ -149,13 +188,24 @@ public final class JdbcConnector implements SourceConnector {
                 tables.add(new TableRef(namespace, table));
             }
         }
-        Map<TableRef, String> revisions = new TableRevisions(config.changeDetection(), DatabaseKind.of(metaData),
-                Duration.ofSeconds(config.statementTimeoutSeconds())).read(connection, namespaces, tables);
+        DatabaseKind kind = DatabaseKind.of(metaData);
+        Duration timeout = Duration.ofSeconds(config.statementTimeoutSeconds());
+        Map<TableRef, String> revisions = new TableRevisions(config.changeDetection(), kind, timeout)
+                .read(connection, namespaces, tables);
+        Map<TableRef, List<KeyRange>> split = config.sampleRows() == 0
+                ? new KeyRanges(config.partitionRows(), kind, timeout).plan(connection, namespaces, tables) : Map.of();
         List<ScanItem> items = new ArrayList<>();
         for (TableRef table : tables) {
-            items.add(new ScanItem(config.name(), table.locator(), -1, -1, revisions.get(table)));
+            List<KeyRange> ranges = split.getOrDefault(table, List.of());
+            if (ranges.isEmpty()) {
+                items.add(new ScanItem(config.name(), table.locator(), -1, -1, revisions.get(table)));
+            }
+            for (int i = 0; i < ranges.size(); i++) {
+                items.add(new ScanItem(config.name(), table.locator(), -1, -1, revisions.get(table),
+                        ranges.get(i).attributes(i, ranges.size())));
+            }
         }
-        items.sort(Comparator.comparing(ScanItem::locator));
+        items.sort(Comparator.comparing(ScanItem::locator).thenComparingInt(ScanItem::partIndex));
         return List.copyOf(items);
     }
 

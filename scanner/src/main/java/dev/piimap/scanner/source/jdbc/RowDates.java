@@ -235,6 +235,55 @@ final class RowDates {
         return rowsOf(days, rowsRead > 0 && estimate > rowsRead ? estimate / rowsRead : 1.0, true);
     }
 
+    /**
+     * What this read of one key range dated, for {@link #merge} with the table's other ranges and {@link #rowsOf}
+     * (only full reads are split, so the merged days are exact unless a range was cut short by the time budget;
+     * then, as for a whole read, they are scaled to the table's estimated rows, asked for here).
+     */
+    Part part(Connection connection) {
+        if (column == null) {
+            return null;
+        }
+        double estimate = stopped ? estimate(new SampleQuery(config, kind, comment, timeout), connection) : -1;
+        return new Part(column.column().name(), new TreeMap<>(days.counts()), rowsRead, stopped, estimate);
+    }
+
+    /**
+     * The days of one key range's rows ({@link #part}).
+     *
+     * @param estimate the table's estimated rows when the read was cut short, else -1
+     */
+    record Part(String column, TreeMap<Long, Long> days, long rowsRead, boolean stopped, double estimate)
+            implements java.io.Serializable {
+        /**
+         * This range's days and those of the range after it, as one read of both would have counted them (the
+         * {@link Days} limit keeps the same days whatever the order the rows came in).
+         */
+        Part merge(Part later) {
+            Days merged = new Days(MAX_DAYS);
+            days.forEach(merged::add);
+            later.days.forEach(merged::add);
+            return new Part(column, new TreeMap<>(merged.counts()), rowsRead + later.rowsRead, stopped || later.stopped,
+                    Math.max(estimate, later.estimate));
+        }
+    }
+
+    /** The dated rows of a table read in key ranges, from their merged {@link Part} (null: the table is not dated). */
+    static List<DatedRows> rowsOf(JdbcSourceConfig config, TableRef table, Part merged) {
+        if (merged == null) {
+            return List.of();
+        }
+        boolean estimated = merged.stopped() || config.sampleRows() != 0;
+        double scale = estimated && merged.rowsRead() > 0 && merged.estimate() > merged.rowsRead()
+                ? merged.estimate() / merged.rowsRead() : 1.0;
+        List<DatedRows> out = new ArrayList<>();
+        for (Map.Entry<Long, Long> day : merged.days().entrySet()) {
+            long rows = estimated ? Math.max(1, Math.round(day.getValue() * scale)) : day.getValue();
+            out.add(new DatedRows(config.name(), table.locator(), merged.column(), day.getKey(), rows, estimated));
+        }
+        return out;
+    }
+
     private double estimate(SampleQuery query, Connection connection) {
         try {
             return query.rowEstimate(connection, table);

@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads one table's sample and classifies it column by column. Runs on an executor with a
+ * Reads one table's sample (or all its rows, or the rows of one key range, {@link #readPart}) and classifies
+ * it column by column. Runs on an executor with a
  * connection from {@link ReadOnlyConnections}; the only statements it sends are the catalog reads of
  * {@link DatabaseMetaData}, an optional row estimate, and one generated, quoted SELECT
  * ({@link SampleQuery}), plus, for the row dates of {@link RowDates}, a row estimate and (with
@@ -49,7 +50,46 @@ final class TableReader {
         this.context = context;
     }
 
+    /** Reads the table (its sample, or every row) and classifies each column. */
     ItemResult read(TableRef table) {
+        return read(table, null, (samples, dates, connection, namespaces, quote) ->
+                        dates.addTo(result(table, parts(samples)), connection, namespaces, quote),
+                (status, reason, columns) -> failure(table, status, reason, columns));
+    }
+
+    /**
+     * Reads every row of one key range of the table into a {@link TablePart}, which {@link #finish} turns
+     * into the table's result once merged with the other ranges' (the source reads tables in full).
+     */
+    TablePart readPart(TableRef table, KeyRange range) {
+        return read(table, range, (samples, dates, connection, namespaces, quote) ->
+                        TablePart.read(parts(samples), dates.part(connection)),
+                (status, reason, columns) -> TablePart.failed(status, reason,
+                        columns == null ? null : columns.stream().map(Column::name).toList()));
+    }
+
+    /** The result of a table read in key ranges, from the merge of its parts, as {@link #read} would give it. */
+    ItemResult finish(TableRef table, TablePart merged) {
+        if (merged.failure() != null) {
+            return failure(table, merged.failureStatus(), merged.failure(), merged.columnNames());
+        }
+        ItemResult result = result(table, merged.columns());
+        return new ItemResult(result.assets(), result.findings(), result.subjects(),
+                RowDates.rowsOf(config, table, merged.dates()));
+    }
+
+    /** What a read does with its samples once every row is in, on the still open connection. */
+    private interface Finisher<T> {
+        T finish(List<ColumnSample> samples, RowDates dates, Connection connection, Namespaces namespaces, String quote)
+                throws SQLException;
+    }
+
+    /** What a read gives when it fails: {@code columns} null when they could not be listed. */
+    private interface Failed<T> {
+        T failed(ItemStatus status, String reason, List<Column> columns);
+    }
+
+    private <T> T read(TableRef table, KeyRange range, Finisher<T> done, Failed<T> failed) {
         Connection connection = null;
         List<Column> columns = null;
         try {
@@ -59,8 +99,8 @@ final class TableReader {
             columns = columns(metaData, namespaces, table);
             if (columns.isEmpty()) {
                 return tableExists(metaData, namespaces, table)
-                        ? tableOutcome(table, ItemStatus.SKIPPED, "table has no columns")
-                        : tableOutcome(table, ItemStatus.ERROR, "table not found (it was listed but is gone)");
+                        ? failed.failed(ItemStatus.SKIPPED, "table has no columns", null)
+                        : failed.failed(ItemStatus.ERROR, "table not found (it was listed but is gone)", null);
             }
             Fingerprinter fingerprinter = context.subjectFingerprinter();
             List<ColumnSample> samples = new ArrayList<>();
@@ -71,20 +111,26 @@ final class TableReader {
                     : RowKeyColumns.find(metaData, namespaces, table, columns, context.classifier(), fingerprinter);
             SampleQuery query = new SampleQuery(config, DatabaseKind.of(metaData), comment(), queryTimeout());
             RowDates dates = RowDates.of(config, table, columns, DatabaseKind.of(metaData), comment(), queryTimeout());
-            readRows(connection, query.sql(connection, namespaces, metaData.getIdentifierQuoteString(), table, columns),
-                    samples, dates);
-            return dates.addTo(result(table, samples), connection, namespaces, metaData.getIdentifierQuoteString());
+            String quote = metaData.getIdentifierQuoteString();
+            String sql = range == null ? query.sql(connection, namespaces, quote, table, columns)
+                    : query.sql(namespaces, quote, table, columns, 0) + range.where(quote);
+            readRows(connection, sql, samples, dates);
+            return done.finish(samples, dates, connection, namespaces, quote);
         } catch (SQLException e) {
-            return failure(table, columns, SqlFailures.reason(e));
+            return failed.failed(ItemStatus.ERROR, SqlFailures.reason(e), columns);
         } catch (ReadOnlyConnections.SecretUnavailableException e) {
-            return failure(table, columns, e.getMessage());
+            return failed.failed(ItemStatus.ERROR, e.getMessage(), columns);
         } catch (FingerprintKey.UnavailableException e) {
-            return failure(table, columns, e.getMessage() + " (on this executor)");
+            return failed.failed(ItemStatus.ERROR, e.getMessage() + " (on this executor)", columns);
         } catch (RuntimeException e) {
-            return failure(table, columns, "unexpected " + e.getClass().getSimpleName());
+            return failed.failed(ItemStatus.ERROR, "unexpected " + e.getClass().getSimpleName(), columns);
         } finally {
             ReadOnlyConnections.closeQuietly(connection);
         }
+    }
+
+    private static List<ColumnPart> parts(List<ColumnSample> samples) {
+        return samples.stream().map(ColumnSample::part).toList();
     }
 
     /** Streams the rows into the column samples and the row dates until the rows or the item's time budget run out. */
@@ -118,12 +164,12 @@ final class TableReader {
         }
     }
 
-    private ItemResult result(TableRef table, List<ColumnSample> samples) {
+    private ItemResult result(TableRef table, List<ColumnPart> samples) {
         List<AssetOutcome> assets = new ArrayList<>();
         List<AssetFinding> findings = new ArrayList<>();
         List<SubjectEntry> subjects = new ArrayList<>();
-        for (ColumnSample sample : samples) {
-            String asset = table.column(sample.column().name());
+        for (ColumnPart sample : samples) {
+            String asset = table.column(sample.name());
             assets.add(new AssetOutcome(config.name(), asset, COLUMN_KIND, sample.status(), sample.detail(), null, null));
             subjects.addAll(sample.subjects(config.name(), asset, COLUMN_KIND));
             for (TypeSummary v : sample.verdicts()) {
@@ -163,11 +209,13 @@ final class TableReader {
         }
     }
 
-    private ItemResult failure(TableRef table, List<Column> columns, String reason) {
+    /** The result of a read that failed: each column in error, or the table when its columns are unknown. */
+    private ItemResult failure(TableRef table, ItemStatus status, String reason, List<?> columns) {
         if (columns == null || columns.isEmpty()) {
-            return tableOutcome(table, ItemStatus.ERROR, reason);
+            return tableOutcome(table, status, reason);
         }
-        return new ItemResult(columns.stream().map(c -> new AssetOutcome(config.name(), table.column(c.name()),
+        return new ItemResult(columns.stream().map(c -> new AssetOutcome(config.name(),
+                table.column(c instanceof Column column ? column.name() : (String) c),
                 COLUMN_KIND, ItemStatus.ERROR, reason, null, null)).toList(), List.of());
     }
 

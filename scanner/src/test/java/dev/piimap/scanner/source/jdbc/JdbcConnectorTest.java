@@ -382,14 +382,25 @@ class JdbcConnectorTest {
         for (ScanItem item : connector.listItems()) {
             connector.scan(item, context("run-log"));
         }
+        JdbcConnector inKeyRanges = new JdbcConnector(config(List.of("accounts.customers"), 0).withPartitionRows(50));
+        for (ScanItem part : inKeyRanges.listItems()) {
+            inKeyRanges.scanPart(part, context("run-log-parts"));
+        }
 
-        List<String> statements = scannerStatements("run-log");
+        List<String> statements = scannerStatements("run-log-parts");
         assertThat(statements).isNotEmpty().allSatisfy(sql -> assertThat(firstKeyword(sql))
                 .as("statement sent by the scanner: %s", sql)
                 .isIn("SELECT", "SET", "SHOW", "BEGIN", "ROLLBACK", "COMMIT"));
         assertThat(statements).filteredOn(sql -> sql.contains("FROM \"")).isNotEmpty()
-                .allSatisfy(sql -> assertThat(sql).matches("(?s)/\\* piimap run=[\\w.:-]+ \\*/ SELECT .*"))
-                .anySatisfy(sql -> assertThat(sql).startsWith("/* piimap run=run-log */ SELECT "));
+                .allSatisfy(sql -> assertThat(sql).matches("(?s)/\\* piimap (run=[\\w.:-]+|listing) \\*/ SELECT .*"))
+                .anySatisfy(sql -> assertThat(sql).startsWith("/* piimap run=run-log */ SELECT "))
+                .contains("/* piimap listing */ SELECT min(\"id\"), max(\"id\") FROM \"accounts\".\"customers\"",
+                        "/* piimap run=run-log-parts */ SELECT \"id\", \"email\", \"note\" FROM \"accounts\".\"customers\""
+                                + " WHERE \"id\" < 51",
+                        "/* piimap run=run-log-parts */ SELECT \"id\", \"email\", \"note\" FROM \"accounts\".\"customers\""
+                                + " WHERE \"id\" >= 51 AND \"id\" < 101",
+                        "/* piimap run=run-log-parts */ SELECT \"id\", \"email\", \"note\" FROM \"accounts\".\"customers\""
+                                + " WHERE \"id\" >= 151");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.piimap.scanner.source.ItemStatus;
 import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceException;
+import dev.piimap.scanner.source.SupportsItemParts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,31 @@ class MariaDbConnectorTest {
     }
 
     @Test
+    void aTableReadInFullIsReadInKeyRangesThatMergeIntoWhatOneReadGives() throws Exception {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE TABLE shop.customers");
+        }
+        JdbcSourceConfig full = config(List.of("shop.customers")).sampling(Sampling.FULL).build();
+        JdbcConnector split = connector(full.withPartitionRows(CUSTOMERS / 3));
+        ItemResult one = connector(full.withPartitionRows(0)).scan(item("shop.customers"), context("run-whole"));
+
+        List<ScanItem> parts = split.listItems();
+        SupportsItemParts.ItemPart merged = null;
+        for (ScanItem part : parts) {
+            SupportsItemParts.ItemPart p = split.scanPart(part, context("run-parts"));
+            merged = merged == null ? p : split.merge(merged, p);
+        }
+
+        assertThat(parts).as("TABLE_ROWS of %d rows, partition-rows %d", CUSTOMERS, CUSTOMERS / 3)
+                .hasSizeGreaterThan(2).allMatch(ScanItem::isPart);
+        assertThat(split.finish(parts.get(0).whole(), merged, context("run-parts"))).isEqualTo(one);
+        assertThat(scannerStatements()).map(MariaDbConnectorTest::stripSetStatement)
+                .contains("/* piimap listing */ SELECT min(`id`), max(`id`) FROM `shop`.`customers`")
+                .anySatisfy(sql -> assertThat(sql).startsWith("/* piimap run=run-parts */ SELECT `id`, `email`")
+                        .matches("(?s).* FROM `shop`.`customers` WHERE `id` >= \\d+ AND `id` < \\d+"));
+    }
+
+    @Test
     void quotesIdentifiersWithBackquotes() {
         ItemResult result = connector(config(List.of()).build()).scan(item("crm.Odd `Name`"), context("run-1"));
 
@@ -239,7 +265,7 @@ class MariaDbConnectorTest {
                 .as("statement sent by the scanner: %s", sql)
                 .isIn("SELECT", "SET", "SHOW", "ROLLBACK", "COMMIT"));
         assertThat(statements).filteredOn(sql -> sql.contains(" FROM `")).isNotEmpty()
-                .allSatisfy(sql -> assertThat(stripSetStatement(sql)).matches("(?s)/\\* piimap run=[\\w.:-]+ \\*/ SELECT .*"));
+                .allSatisfy(sql -> assertThat(stripSetStatement(sql)).matches("(?s)/\\* piimap (run=[\\w.:-]+|listing) \\*/ SELECT .*"));
         assertThat(statements).filteredOn(sql -> sql.contains("run=run-log ")).hasSize(3);
         assertThat(statements).contains("/* piimap preflight */ SHOW GRANTS");
     }
