@@ -85,7 +85,19 @@ public final class ColumnProfiler implements Serializable {
     }
 
     /** Null after deserialization: such a profiler is merged and summarised, never fed. */
+    /** Values up to this long have their examination remembered: the short, repeated values of categorical columns. */
+    static final int MEMO_MAX_VALUE_LENGTH = 64;
+    /** Distinct values remembered per profiler (least recently used go first): at most ~100 KB each. */
+    static final int MEMO_ENTRIES = 256;
+
     private final transient Classifier classifier;
+    /**
+     * The examination of recent short values. The classifier is deterministic and the text it sees is always the
+     * column's context prefix plus the value, so a repeated value (a status, a country, a currency) needs no second
+     * examination. Only what the classifier computes is reused: every value is still counted and its findings
+     * still go to the subject index with its own row key. Never serialized; raw values stay in this task's memory.
+     */
+    private transient Map<String, Examination> memo;
     private final String columnName;
     private final String sqlType;
     private final String contextPrefix;
@@ -173,7 +185,7 @@ public final class ColumnProfiler implements Serializable {
         int offset = contextPrefix.length();
         int wholeStart = offset + (value.length() - value.stripLeading().length());
         int wholeEnd = offset + value.stripTrailing().length();
-        Examination examination = classifier.examine(text);
+        Examination examination = examined(value, text);
         Map<EntityType, Finding> bestInValue = new EnumMap<>(EntityType.class);
         Map<EntityType, Boolean> whole = new EnumMap<>(EntityType.class);
         for (Finding f : examination.findings()) {
@@ -211,6 +223,27 @@ public final class ColumnProfiler implements Serializable {
                 tallies.computeIfAbsent(type, k -> new Tally()).rejectedValues++;
             }
         });
+    }
+
+    /** The examination of {@code text} (the prefix plus {@code value}), remembered for short values. */
+    private Examination examined(String value, String text) {
+        if (value.length() > MEMO_MAX_VALUE_LENGTH) {
+            return classifier.examine(text);
+        }
+        if (memo == null) {
+            memo = new java.util.LinkedHashMap<>(MEMO_ENTRIES * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Examination> eldest) {
+                    return size() > MEMO_ENTRIES;
+                }
+            };
+        }
+        Examination known = memo.get(value);
+        if (known == null) {
+            known = classifier.examine(text);
+            memo.put(value, known);
+        }
+        return known;
     }
 
     /** One verdict per type found in at least one value, in {@link EntityType} order. */

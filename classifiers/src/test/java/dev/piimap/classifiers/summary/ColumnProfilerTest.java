@@ -37,6 +37,26 @@ class ColumnProfilerTest {
     }
 
     @Test
+    void repeatedValuesCountEveryTimeAndKeepTheirOwnRowKeysBeyondTheRememberedOnes() {
+        // More distinct values than the profiler remembers, cycled, so remembered and evicted values both recur.
+        int distinct = ColumnProfiler.MEMO_ENTRIES + 44;
+        SubjectCollector subjects = new SubjectCollector(SubjectCollectorTest.KEYED);
+        ColumnProfiler profiler = new ColumnProfiler(CLASSIFIER, "email", "text", subjects);
+        for (int row = 0; row < 3 * distinct; row++) {
+            profiler.add("user" + (row % distinct) + "@example.com", "id=" + row);
+        }
+        profiler.add("user0@example.com " + "x".repeat(ColumnProfiler.MEMO_MAX_VALUE_LENGTH), "id=long");
+
+        assertThat(profiler.verdicts()).singleElement().satisfies(v -> {
+            assertThat(v.count()).isEqualTo(3L * distinct + 1);
+            assertThat(v.explanation()).startsWith("All 901 sampled values");
+        });
+        assertThat(subjects.subjects()).hasSize(distinct);
+        assertThat(SubjectCollectorTest.find(subjects, SubjectCollectorTest.KEYED.fingerprint(EntityType.EMAIL_ADDRESS,
+                "user0@example.com")).keys()).containsExactly("id=0", "id=" + distinct, "id=" + 2 * distinct, "id=long");
+    }
+
+    @Test
     void oneEmailInsideFreeTextIsReportedWithLowConfidence() {
         List<String> values = new java.util.ArrayList<>();
         for (int i = 0; i < 1000; i++) {
