@@ -119,7 +119,7 @@ final class ChildScan {
             throw new BenchException("the scan's summary in " + out + " has no 'run ... committed to ... in N s' or 'assets scanned' line");
         }
         ScanTaskTimes.SourceTime none = new ScanTaskTimes.SourceTime(0, 0, 0, 0, 0, 0);
-        return new ScanRun(executors, wall, job, peakRss, measured.peakHeapBytes(), measured.liveHeapBytes(),
+        return new ScanRun(executors, wall, job, peakRss, measured.peakHeapBytes(), measured.liveHeapBytes(), measured.cpuSeconds(),
                 measured.sources().getOrDefault(Estate.DATABASE_SOURCE, none), measured.sources().getOrDefault(Estate.FILES_SOURCE, none),
                 assets, byStatus);
     }

@@ -32,7 +32,8 @@ public final class EstateReport {
 
     /** The table's run columns, in order (the test reads them). */
     public static final List<String> RUN_COLUMNS = List.of("estate", "master", "wall s", "job s", "jdbc rows/s/core",
-            "files MB/s/core", "scan MB/s/core", "peak RSS MB", "peak heap MB", "live heap MB", "wall/read", "speed-up", "s/GB");
+            "files MB/s/core", "scan MB/s/core", "peak RSS MB", "peak heap MB", "live heap MB", "cpu s", "cores busy", "wall/read",
+            "speed-up", "s/GB");
     /** The table's estate columns, in order. */
     public static final List<String> ESTATE_COLUMNS = List.of("estate", "tables", "rows", "db MB", "files", "files MB",
             "generate s", "read s", "COPY s", "files read s");
@@ -86,7 +87,7 @@ public final class EstateReport {
                     s.read().seconds(), s.read().databaseSeconds(), s.read().fileSeconds()));
         }
 
-        String runFormat = "%-8s %-9s %8s %8s %16s %15s %14s %11s %12s %12s %9s %8s %8s%n";
+        String runFormat = "%-8s %-9s %8s %8s %16s %15s %14s %11s %12s %12s %7s %10s %9s %8s %8s%n";
         out.append('\n').append(String.format(Locale.ROOT, runFormat, RUN_COLUMNS.toArray()));
         List<String> warnings = new ArrayList<>();
         for (SizeResult s : result.sizes()) {
@@ -95,7 +96,8 @@ public final class EstateReport {
                 out.append(String.format(Locale.ROOT, runFormat, s.estate().size().label(), "local[" + r.executors() + "]",
                         fixed(r.wallSeconds(), 1), fixed(r.jobSeconds(), 1), grouped(f.jdbcRowsPerCoreSecond()),
                         fixed(f.filesMbPerCoreSecond(), 2), fixed(f.scanMbPerCoreSecond(), 2), megabytes(r.peakRssBytes()),
-                        megabytes(r.peakHeapBytes()), megabytes(r.liveHeapBytes()), fixed(f.wallOverRead(), 1) + "x",
+                        megabytes(r.peakHeapBytes()), megabytes(r.liveHeapBytes()), fixed(known(r.cpuSeconds()), 1), fixed(known(r.coresBusy()), 2),
+                        fixed(f.wallOverRead(), 1) + "x",
                         fixed(f.speedupWall(), 2) + "x", fixed(f.secondsPerGb(), 1)));
                 if (r.assetsNotOk() > 0) {
                     warnings.add(String.format(Locale.ROOT, "warning: %s local[%d]: %,d of %,d assets did not end ok %s: less was classified than generated",
@@ -121,7 +123,9 @@ public final class EstateReport {
                   MB / files core seconds; scan MB/s/core = estate MB / all scan core seconds. read = COPY (SELECT * FROM t) TO STDOUT of
                   every table into a null sink plus reading every file once, one thread, warm page cache. peak RSS = the child's VmHWM
                   (driver and executors are one JVM on local[N]); peak heap = most heap in use before a GC; live heap = most still in use
-                  after one. speed-up = wall of the first master / wall of this one. The database server runs on the same machine.
+                  after one. cpu s = CPU time of the child JVM, all threads (executors, driver, GC, JIT compiler); cores busy = cpu s /
+                  wall s. speed-up = wall of the first master / wall of this one. The database server runs on the same machine; its
+                  CPU time is not in cpu s.
                 """);
         return out.toString();
     }
@@ -176,6 +180,8 @@ public final class EstateReport {
                 run.put("peak_rss_bytes", r.peakRssBytes());
                 run.put("peak_heap_bytes", r.peakHeapBytes());
                 run.put("live_heap_bytes", r.liveHeapBytes());
+                run.put("cpu_seconds", round(r.cpuSeconds()));
+                run.put("cores_busy", round(r.coresBusy()));
                 run.put("wall_over_read", round(f.wallOverRead()));
                 run.put("speedup_wall", round(f.speedupWall()));
                 run.put("speedup_job", round(f.speedupJob()));
@@ -290,6 +296,11 @@ public final class EstateReport {
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), rt.availableProcessors(), result.settings().seed(),
                 result.settings().sizes().stream().map(EstateSize::label).collect(Collectors.joining(",")),
                 result.settings().executors().stream().map(e -> "local[" + e + "]").collect(Collectors.joining(",")));
+    }
+
+    /** A figure that is -1 when unknown, as NaN (printed n/a). */
+    private static double known(double value) {
+        return value < 0 ? Double.NaN : value;
     }
 
     private static String fixed(double value, int decimals) {

@@ -25,10 +25,12 @@ public final class MeasuredScan {
      * @param peakHeapBytes  most heap in use ({@link HeapPeaks#peakUsedBytes()})
      * @param liveHeapBytes  most heap in use after a collection ({@link HeapPeaks#peakAfterCollectionBytes()})
      * @param peakRssBytes   the JVM's own peak RSS at the end, or -1 off Linux
+     * @param cpuSeconds     CPU time the JVM used in all its threads (executors, driver, GC, JIT) up to the end, or -1
+     *                       where the JVM does not report it
      * @param sources        scan task time per source ({@link ScanTaskTimes})
      */
     record Result(int status, double commandSeconds, long peakHeapBytes, long liveHeapBytes, long peakRssBytes,
-                  Map<String, ScanTaskTimes.SourceTime> sources) {
+                  double cpuSeconds, Map<String, ScanTaskTimes.SourceTime> sources) {
     }
 
     private MeasuredScan() {
@@ -50,7 +52,7 @@ public final class MeasuredScan {
             session.get().stop();
         }
         Result result = new Result(status, seconds, heap.peakUsedBytes(), heap.peakAfterCollectionBytes(),
-                ProcStatus.peakRssBytes("self"), ScanTaskTimes.snapshot());
+                ProcStatus.peakRssBytes("self"), processCpuSeconds(), ScanTaskTimes.snapshot());
         try {
             new ObjectMapper().writeValue(Path.of(args[0]).toFile(), result);
         } catch (IOException e) {
@@ -60,6 +62,16 @@ public final class MeasuredScan {
         System.out.flush();
         System.err.flush();
         System.exit(status);
+    }
+
+    /** This JVM's CPU time so far, all threads, in seconds; -1 where the platform's bean does not report it. */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? -1 : nanos / 1e9;
+        }
+        return -1;
     }
 
     static Result read(Path file) throws IOException {

@@ -10,14 +10,21 @@ import java.util.Map;
  * @param peakRssBytes   the child's peak resident set (driver and executors: one JVM on a local master), -1 if unknown
  * @param peakHeapBytes  the child's most heap in use
  * @param liveHeapBytes  the child's most heap in use after a garbage collection
+ * @param cpuSeconds     CPU time the child JVM used, all threads (executors, driver, GC, JIT), or -1 if unknown; the
+ *                       database server's is not included
  * @param database       task time of the database source
  * @param files          task time of the files source
  * @param assetsByStatus assets per outcome (ok, truncated, skipped, error) as the run printed them
  */
 public record ScanRun(int executors, double wallSeconds, double jobSeconds, long peakRssBytes, long peakHeapBytes, long liveHeapBytes,
-               ScanTaskTimes.SourceTime database, ScanTaskTimes.SourceTime files, long assets, Map<String, Long> assetsByStatus) {
+               double cpuSeconds, ScanTaskTimes.SourceTime database, ScanTaskTimes.SourceTime files, long assets, Map<String, Long> assetsByStatus) {
     public ScanRun {
         assetsByStatus = Map.copyOf(assetsByStatus);
+    }
+
+    /** CPU seconds per wall second of the child: how many cores it kept busy on average; -1 if unknown. */
+    double coresBusy() {
+        return cpuSeconds < 0 || wallSeconds <= 0 ? -1 : cpuSeconds / wallSeconds;
     }
 
     /** Assets whose outcome is not {@code ok}: a truncated or failed asset means less was classified than generated. */

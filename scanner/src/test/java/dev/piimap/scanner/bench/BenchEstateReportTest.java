@@ -83,13 +83,15 @@ class BenchEstateReportTest {
         assertThat(run.get("executors").asInt()).isEqualTo(2);
         assertThat(run.get("speedup_wall").asDouble()).isCloseTo(100 / 55.0, within(1e-3));
         assertThat(run.get("jdbc_rows_per_s_per_core").asDouble()).isEqualTo(25_000.0);
+        assertThat(run.get("cpu_seconds").asDouble()).isEqualTo(82.5);
+        assertThat(run.get("cores_busy").asDouble()).isEqualTo(1.5);
         assertThat(run.get("assets_by_status").get("ok").asLong()).isEqualTo(10);
         assertThat(records.get(8).get("met").asBoolean()).isTrue();
     }
 
     @Test
     void warnsWhenARunDidNotClassifyEverything() {
-        ScanRun truncated = new ScanRun(1, 10, 8, 300 * MB, 200 * MB, 100 * MB, time(4, 10), time(4, 3), 10,
+        ScanRun truncated = new ScanRun(1, 10, 8, 300 * MB, 200 * MB, 100 * MB, 12.5, time(4, 10), time(4, 3), 10,
                 Map.of("ok", 8L, "truncated", 2L));
         Result result = new Result(new Settings(List.of(new EstateSize("100MB", 100 * MB)), List.of(1), Path.of("."), false, 1, 0), null,
                 List.of(new SizeResult(facts("100MB", 100 * MB), new BaselineRead(0.5, 50 * MB, 0.5, 50 * MB), List.of(truncated))));
@@ -114,7 +116,7 @@ class BenchEstateReportTest {
     }
 
     private static ScanRun run(int executors, double wall, double job, double databaseSeconds, double fileSeconds, long liveHeapMb) {
-        return new ScanRun(executors, wall, job, 1_000 * MB, 2 * liveHeapMb * MB, liveHeapMb * MB, time(4, databaseSeconds),
+        return new ScanRun(executors, wall, job, 1_000 * MB, 2 * liveHeapMb * MB, liveHeapMb * MB, 1.5 * wall, time(4, databaseSeconds),
                 time(50, fileSeconds), 10, Map.of("ok", 10L));
     }
 
