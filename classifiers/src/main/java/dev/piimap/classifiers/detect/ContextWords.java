@@ -17,12 +17,14 @@ final class ContextWords {
     private final char[][] chars;
     /** Per Latin-1 character, the indices of the words starting with it (lower case). */
     private final int[][] byFirstChar = new int[256][];
-    /** An empty word is found at any word boundary: such lists take the plain path. */
-    private final boolean hasEmptyWord;
     /** Every Latin-1 character whose lower case starts a word (both cases of each first letter). */
     private final String firstChars;
 
+    /** @throws IllegalArgumentException for an empty word (specs refuse them: it would be found everywhere) */
     ContextWords(List<String> lowerCaseWords) {
+        if (lowerCaseWords.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("context words must not be empty");
+        }
         this.words = List.copyOf(lowerCaseWords);
         this.chars = new char[words.size()][];
         List<List<Integer>> first = new ArrayList<>();
@@ -31,7 +33,7 @@ final class ContextWords {
         }
         for (int w = 0; w < words.size(); w++) {
             chars[w] = words.get(w).toCharArray();
-            char c = chars[w].length == 0 ? 0 : chars[w][0];
+            char c = chars[w][0];
             if (c < 256) {
                 first.get(c).add(w);
             }
@@ -39,7 +41,6 @@ final class ContextWords {
         for (int i = 0; i < 256; i++) {
             byFirstChar[i] = first.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
-        this.hasEmptyWord = words.stream().anyMatch(String::isEmpty);
         StringBuilder starts = new StringBuilder();
         for (char c = 0; c < 256; c++) {
             if (byFirstChar[TextIndex.lowerCaseChar(c)].length > 0) {
@@ -65,7 +66,7 @@ final class ContextWords {
             return List.of();
         }
         for (int i = start; i < end; i++) {
-            if (t[i] >= 256 || hasEmptyWord) {
+            if (t[i] >= 256) {
                 return hitsInCopy(text.text().subSequence(start, end).toString().toLowerCase(Locale.ROOT));
             }
         }
@@ -106,7 +107,7 @@ final class ContextWords {
             return false;
         }
         char[] t = text.chars();
-        if (hasEmptyWord || !isLatin1(t, text.positionsOutsideAscii())) {
+        if (!isLatin1(t, text.positionsOutsideAscii())) {
             return !hits(text, 0, t.length).isEmpty();
         }
         for (int at : text.positionsOf(firstChars)) {
@@ -183,9 +184,6 @@ final class ContextWords {
     }
 
     private static boolean containsWord(String window, String word) {
-        if (word.isEmpty()) {
-            return false; // specs reject empty words; without this, indexOf("") would stop at the end forever
-        }
         for (int at = window.indexOf(word); at >= 0; at = window.indexOf(word, at + 1)) {
             int after = at + word.length();
             boolean startsWord = at == 0 || !Character.isLetter(window.charAt(at - 1));

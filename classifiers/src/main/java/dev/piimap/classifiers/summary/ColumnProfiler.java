@@ -38,8 +38,8 @@ import java.util.TreeMap;
  * <p><b>Parts.</b> A column read in parts (key ranges of one table, each in its own task) is profiled by one
  * profiler per part; {@link #merge} folds a later part's tallies into an earlier one's, so the merged verdicts
  * are exactly those one profiler fed every part's values in part order would give: counts and score sums
- * add up (scores are summed exactly, so the order of the additions does not matter), and the masked sample
- * and validator name are the first part's unless a later part scored strictly higher. Serializable for
+ * add up (scores are summed exactly, so the order of the additions does not matter), the masked sample is
+ * the first part's unless a later part scored strictly higher, and the validator name is the first one seen. Serializable for
  * that: the classifier is not shipped, so a deserialized profiler can be merged and asked for its verdicts
  * but not {@linkplain #add fed} (the subject index travels with it, see {@link SubjectCollector}).
  */
@@ -84,12 +84,12 @@ public final class ColumnProfiler implements Serializable {
         }
     }
 
-    /** Null after deserialization: such a profiler is merged and summarised, never fed. */
     /** Values up to this long have their examination remembered: the short, repeated values of categorical columns. */
     static final int MEMO_MAX_VALUE_LENGTH = 64;
-    /** Distinct values remembered per profiler (least recently used go first): at most ~100 KB each. */
+    /** Distinct values remembered per profiler (least recently used go first), so the memo stays small. */
     static final int MEMO_ENTRIES = 256;
 
+    /** Null after deserialization: such a profiler is merged and summarised, never fed. */
     private final transient Classifier classifier;
     /**
      * The examination of recent short values. The classifier is deterministic and the text it sees is always the

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Looking for context words in a whole text through the index finds what the plain search finds. */
 class ContextWordsTest {
@@ -34,5 +35,10 @@ class ContextWordsTest {
             }
         }
         assertThat(found).isGreaterThan(200);
+    }
+
+    @Test
+    void refusesAnEmptyWordWhichWouldBeFoundEverywhere() {
+        assertThatThrownBy(() -> new ContextWords(List.of("tel", ""))).isInstanceOf(IllegalArgumentException.class);
     }
 }

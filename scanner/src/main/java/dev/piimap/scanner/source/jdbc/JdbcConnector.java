@@ -132,8 +132,7 @@ public final class JdbcConnector implements SourceConnector, SupportsItemParts {
         try {
             table = TableRef.parse(item.locator());
         } catch (IllegalArgumentException e) {
-            return ItemResult.of(new AssetOutcome(config.name(), item.locator(), TableReader.TABLE_KIND, ItemStatus.ERROR,
-                    "locator is not schema.table", null, null));
+            return notATable(item);
         }
         return new TableReader(config, context).read(table);
     }
@@ -163,10 +162,14 @@ public final class JdbcConnector implements SourceConnector, SupportsItemParts {
         try {
             table = TableRef.parse(item.locator());
         } catch (IllegalArgumentException e) {
-            return ItemResult.of(new AssetOutcome(config.name(), item.locator(), TableReader.TABLE_KIND, ItemStatus.ERROR,
-                    "locator is not schema.table", null, null));
+            return notATable(item);
         }
         return new TableReader(config, context).finish(table, (TablePart) merged);
+    }
+
+    private ItemResult notATable(ScanItem item) {
+        return ItemResult.of(new AssetOutcome(config.name(), item.locator(), TableReader.TABLE_KIND, ItemStatus.ERROR,
+                "locator is not schema.table", null, null));
     }
 
     /**

@@ -54,7 +54,7 @@ final class TableReader {
     ItemResult read(TableRef table) {
         return read(table, null, (samples, dates, connection, namespaces, quote) ->
                         dates.addTo(result(table, parts(samples)), connection, namespaces, quote),
-                (status, reason, columns) -> failure(table, status, reason, columns));
+                (status, reason, columnNames) -> failure(table, status, reason, columnNames));
     }
 
     /**
@@ -64,8 +64,7 @@ final class TableReader {
     TablePart readPart(TableRef table, KeyRange range) {
         return read(table, range, (samples, dates, connection, namespaces, quote) ->
                         TablePart.read(parts(samples), dates.part(connection)),
-                (status, reason, columns) -> TablePart.failed(status, reason,
-                        columns == null ? null : columns.stream().map(Column::name).toList()));
+                TablePart::failed);
     }
 
     /** The result of a table read in key ranges, from the merge of its parts, as {@link #read} would give it. */
@@ -84,9 +83,9 @@ final class TableReader {
                 throws SQLException;
     }
 
-    /** What a read gives when it fails: {@code columns} null when they could not be listed. */
+    /** What a read gives when it fails: {@code columnNames} null when the columns could not be listed. */
     private interface Failed<T> {
-        T failed(ItemStatus status, String reason, List<Column> columns);
+        T failed(ItemStatus status, String reason, List<String> columnNames);
     }
 
     private <T> T read(TableRef table, KeyRange range, Finisher<T> done, Failed<T> failed) {
@@ -117,16 +116,20 @@ final class TableReader {
             readRows(connection, sql, samples, dates);
             return done.finish(samples, dates, connection, namespaces, quote);
         } catch (SQLException e) {
-            return failed.failed(ItemStatus.ERROR, SqlFailures.reason(e), columns);
+            return failed.failed(ItemStatus.ERROR, SqlFailures.reason(e), names(columns));
         } catch (ReadOnlyConnections.SecretUnavailableException e) {
-            return failed.failed(ItemStatus.ERROR, e.getMessage(), columns);
+            return failed.failed(ItemStatus.ERROR, e.getMessage(), names(columns));
         } catch (FingerprintKey.UnavailableException e) {
-            return failed.failed(ItemStatus.ERROR, e.getMessage() + " (on this executor)", columns);
+            return failed.failed(ItemStatus.ERROR, e.getMessage() + " (on this executor)", names(columns));
         } catch (RuntimeException e) {
-            return failed.failed(ItemStatus.ERROR, "unexpected " + e.getClass().getSimpleName(), columns);
+            return failed.failed(ItemStatus.ERROR, "unexpected " + e.getClass().getSimpleName(), names(columns));
         } finally {
             ReadOnlyConnections.closeQuietly(connection);
         }
+    }
+
+    private static List<String> names(List<Column> columns) {
+        return columns == null ? null : columns.stream().map(Column::name).toList();
     }
 
     private static List<ColumnPart> parts(List<ColumnSample> samples) {
@@ -210,12 +213,11 @@ final class TableReader {
     }
 
     /** The result of a read that failed: each column in error, or the table when its columns are unknown. */
-    private ItemResult failure(TableRef table, ItemStatus status, String reason, List<?> columns) {
-        if (columns == null || columns.isEmpty()) {
+    private ItemResult failure(TableRef table, ItemStatus status, String reason, List<String> columnNames) {
+        if (columnNames == null || columnNames.isEmpty()) {
             return tableOutcome(table, status, reason);
         }
-        return new ItemResult(columns.stream().map(c -> new AssetOutcome(config.name(),
-                table.column(c instanceof Column column ? column.name() : (String) c),
+        return new ItemResult(columnNames.stream().map(c -> new AssetOutcome(config.name(), table.column(c),
                 COLUMN_KIND, ItemStatus.ERROR, reason, null, null)).toList(), List.of());
     }
 
