@@ -16,7 +16,8 @@ import java.util.Objects;
  * {@code change-detection} (how a table's change token is read for incremental runs, see
  * {@link ChangeDetection}) and {@code row-dates} / {@code date-columns} (how old a table's rows are, for
  * retention, see {@link RowDating}) and {@code partition-rows} (a table read in full and estimated at more rows
- * than this, with a single-column integer primary key, is read in key ranges by parallel tasks; 0 = never).
+ * than this is read in ranges by parallel tasks: of its primary key when that is one integer column, else on
+ * PostgreSQL 14+ of its pages by {@code ctid}; 0 = never).
  *
  * <p>{@code sampling: full} and {@code sample-rows: 0} mean the same and are normalized to each other:
  * {@link #sampleRows()} is 0 exactly when {@link #sampling()} is {@link Sampling#FULL}.

@@ -50,8 +50,8 @@ import java.util.TreeMap;
  * scanned (see {@link #run(ScanConfig, String, boolean)}).
  * A source that cannot be listed becomes one {@code error} asset and the others go on; an item whose
  * scan throws becomes one {@code error} asset. Only a failure to commit fails the run.
- * An item listed in parts (a large table's key ranges, {@link dev.piimap.scanner.source.SupportsItemParts}) is
- * scanned part by part in parallel tasks and merged back into one result, one {@code items} row, before
+ * An item listed in parts (a large table's key or page ranges, {@link dev.piimap.scanner.source.SupportsItemParts})
+ * is scanned part by part in parallel tasks and merged back into one result, one {@code items} row, before
  * anything is written ({@link PartMerge}); it is carried forward or rescanned whole.
  */
 public final class ScanJob {
@@ -162,8 +162,8 @@ public final class ScanJob {
                         previous.run().map(r -> " (carried from run " + r.runId() + ")")
                                 .orElse(full ? " (--full)" : " (no comparable earlier run)"));
                 if (split > 0) {
-                    console.printf("piimap: %s (%s): %,d of them read in %,d parts (key ranges), in parallel tasks%n", source.name(),
-                            source.type(), split, parts);
+                    console.printf("piimap: %s (%s): %,d of them read in %,d parts (key or page ranges), in parallel tasks%n",
+                            source.name(), source.type(), split, parts);
                 }
             } catch (SourceException | RuntimeException e) {
                 String reason = e instanceof SourceException ? e.getMessage() : "listing failed (" + e.getClass().getSimpleName() + ")";

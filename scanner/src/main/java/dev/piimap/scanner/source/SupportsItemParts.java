@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * A {@link SourceConnector} that may list one large item as several parts ({@link ScanItem#PART}), so that
- * separate tasks read them at once: a table read in key ranges. The job scans each part with
+ * separate tasks read them at once: a table read in key or page ranges. The job scans each part with
  * {@link #scanPart}, folds the parts of one item with {@link #merge} in part order (0, 1, 2, ...; always
  * adjacent runs of parts, on executors), and turns the fold into the item's one result with {@link #finish}.
  *

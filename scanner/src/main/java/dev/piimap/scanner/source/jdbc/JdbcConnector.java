@@ -43,8 +43,9 @@ import java.util.Set;
  * <p>Each listed table carries a revision (change token) read as the source's {@code change-detection}
  * says ({@link TableRevisions}), so incremental runs rescan only changed tables.
  *
- * <p>A large table read in full may be listed as key ranges ({@code partition-rows}, {@link KeyRanges}): one
- * part item per range, each read by its own task ({@link #scanPart}), merged into the table's one result
+ * <p>A large table read in full may be listed as ranges ({@code partition-rows}, {@link KeyRanges}): of its integer
+ * primary key, or on PostgreSQL 14 and later of its pages by {@code ctid} ({@link TableRange}). One part item per
+ * range, each read by its own task ({@link #scanPart}), merged in part order into the table's one result
  * ({@link SupportsItemParts}); the parts share the table's locator and revision.
  *
  * <p>Serializable and stateless apart from its config: connections are opened inside each call and
@@ -137,16 +138,16 @@ public final class JdbcConnector implements SourceConnector, SupportsItemParts {
         return new TableReader(config, context).read(table);
     }
 
-    /** Reads one key range of a table in full; a malformed part item ends as a failure of the table. */
+    /** Reads one range of a table in full; a malformed part item ends as a failure of the table. */
     @Override
     public ItemPart scanPart(ScanItem part, ScanContext context) {
         TableRef table;
-        KeyRange range;
+        TableRange range;
         try {
             table = TableRef.parse(part.locator());
-            range = KeyRange.of(part);
+            range = TableRange.of(part);
         } catch (IllegalArgumentException e) {
-            return TablePart.failed(ItemStatus.ERROR, "item is not a key range of a table", null);
+            return TablePart.failed(ItemStatus.ERROR, "item is not a range of a table", null);
         }
         return new TableReader(config, context).readPart(table, range);
     }
@@ -174,7 +175,7 @@ public final class JdbcConnector implements SourceConnector, SupportsItemParts {
 
     /**
      * The included tables, each with its revision from {@link TableRevisions} (null where none could be read);
-     * a table {@link KeyRanges} splits becomes one item per key range, in key order.
+     * a table {@link KeyRanges} splits becomes one item per range, in key or page order.
      */
     private List<ScanItem> tables(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
@@ -195,11 +196,11 @@ public final class JdbcConnector implements SourceConnector, SupportsItemParts {
         Duration timeout = Duration.ofSeconds(config.statementTimeoutSeconds());
         Map<TableRef, String> revisions = new TableRevisions(config.changeDetection(), kind, timeout)
                 .read(connection, namespaces, tables);
-        Map<TableRef, List<KeyRange>> split = config.sampleRows() == 0
+        Map<TableRef, List<TableRange>> split = config.sampleRows() == 0
                 ? new KeyRanges(config.partitionRows(), kind, timeout).plan(connection, namespaces, tables) : Map.of();
         List<ScanItem> items = new ArrayList<>();
         for (TableRef table : tables) {
-            List<KeyRange> ranges = split.getOrDefault(table, List.of());
+            List<TableRange> ranges = split.getOrDefault(table, List.of());
             if (ranges.isEmpty()) {
                 items.add(new ScanItem(config.name(), table.locator(), -1, -1, revisions.get(table)));
             }

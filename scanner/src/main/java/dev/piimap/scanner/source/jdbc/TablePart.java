@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What reading one key range of a table produced, or an in-order run of ranges merged ({@link #merge}):
+ * What reading one range of a table ({@link TableRange}) produced, or an in-order run of ranges merged ({@link #merge}):
  * each column's {@link ColumnPart} and the rows' days ({@link RowDates.Part}), or the first failure. A failed
  * range fails the whole table, as a failed read of the whole table would: every column ends in error with
  * that range's reason, without findings, subject entries or dates (and the table is rescanned next run).
@@ -52,7 +52,7 @@ final class TablePart implements SupportsItemParts.ItemPart {
             return failed(later.failureStatus, later.failure, later.columnNames != null ? later.columnNames : names());
         }
         if (!names().equals(later.names())) {
-            return failed(ItemStatus.ERROR, "the table's columns changed while its key ranges were read", names());
+            return failed(ItemStatus.ERROR, "the table's columns changed while its ranges were read", names());
         }
         for (int i = 0; i < columns.size(); i++) {
             columns.get(i).merge(later.columns.get(i));

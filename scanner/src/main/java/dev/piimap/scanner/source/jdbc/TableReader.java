@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads one table's sample (or all its rows, or the rows of one key range, {@link #readPart}) and classifies
+ * Reads one table's sample (or all its rows, or the rows of one key or page range, {@link #readPart}) and classifies
  * it column by column. Runs on an executor with a
  * connection from {@link ReadOnlyConnections}; the only statements it sends are the catalog reads of
  * {@link DatabaseMetaData}, an optional row estimate, and one generated, quoted SELECT
@@ -58,16 +58,17 @@ final class TableReader {
     }
 
     /**
-     * Reads every row of one key range of the table into a {@link TablePart}, which {@link #finish} turns
-     * into the table's result once merged with the other ranges' (the source reads tables in full).
+     * Reads every row of one range of the table ({@link KeyRange} or {@link CtidRange}) into a {@link TablePart},
+     * which {@link #finish} turns into the table's result once merged with the other ranges' (the source reads
+     * tables in full).
      */
-    TablePart readPart(TableRef table, KeyRange range) {
+    TablePart readPart(TableRef table, TableRange range) {
         return read(table, range, (samples, dates, connection, namespaces, quote) ->
                         TablePart.read(parts(samples), dates.part(connection)),
                 TablePart::failed);
     }
 
-    /** The result of a table read in key ranges, from the merge of its parts, as {@link #read} would give it. */
+    /** The result of a table read in ranges, from the merge of its parts, as {@link #read} would give it. */
     ItemResult finish(TableRef table, TablePart merged) {
         if (merged.failure() != null) {
             return failure(table, merged.failureStatus(), merged.failure(), merged.columnNames());
@@ -88,7 +89,7 @@ final class TableReader {
         T failed(ItemStatus status, String reason, List<String> columnNames);
     }
 
-    private <T> T read(TableRef table, KeyRange range, Finisher<T> done, Failed<T> failed) {
+    private <T> T read(TableRef table, TableRange range, Finisher<T> done, Failed<T> failed) {
         Connection connection = null;
         List<Column> columns = null;
         try {

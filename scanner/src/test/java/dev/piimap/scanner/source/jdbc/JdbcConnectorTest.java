@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -52,6 +53,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class JdbcConnectorTest {
     private static final String SCANNER_PASSWORD = "pw-canary-5150";
     private static final String SETUP_APP = "test-setup";
+    /** How long the server log must stay unchanged before a test reads the statements of a run from it. */
+    private static final Duration LOG_QUIET = Duration.ofMillis(300);
 
     @TempDir
     static Path dir;
@@ -386,14 +389,28 @@ class JdbcConnectorTest {
         for (ScanItem part : inKeyRanges.listItems()) {
             inKeyRanges.scanPart(part, context("run-log-parts"));
         }
+        JdbcConnector inPageRanges = new JdbcConnector(config(List.of("big.emails"), 0).withPartitionRows(10_000));
+        List<ScanItem> pageParts = inPageRanges.listItems();
+        for (ScanItem part : pageParts) {
+            inPageRanges.scanPart(part, context("run-log-pages"));
+        }
+        long half = relpages("big", "emails") / 2;
 
-        List<String> statements = scannerStatements("run-log-parts");
+        List<String> statements = scannerStatements("run-log-pages");
+        assertThat(pageParts).hasSize(2);
         assertThat(statements).isNotEmpty().allSatisfy(sql -> assertThat(firstKeyword(sql))
                 .as("statement sent by the scanner: %s", sql)
                 .isIn("SELECT", "SET", "SHOW", "BEGIN", "ROLLBACK", "COMMIT"));
+        assertThat(statements).anySatisfy(sql -> assertThat(sql).startsWith(
+                "/* piimap listing */ SELECT n.nspname, c.relname, c.reltuples, CASE WHEN c.relkind = 'r' THEN c.relpages"
+                        + " ELSE 0 END FROM pg_catalog.pg_class c"));
         assertThat(statements).filteredOn(sql -> sql.contains("FROM \"")).isNotEmpty()
                 .allSatisfy(sql -> assertThat(sql).matches("(?s)/\\* piimap (run=[\\w.:-]+|listing) \\*/ SELECT .*"))
                 .anySatisfy(sql -> assertThat(sql).startsWith("/* piimap run=run-log */ SELECT "))
+                .contains("/* piimap run=run-log-pages */ SELECT \"id\", \"email\" FROM \"big\".\"emails\""
+                                + " WHERE ctid < '(" + half + ",0)'::tid",
+                        "/* piimap run=run-log-pages */ SELECT \"id\", \"email\" FROM \"big\".\"emails\""
+                                + " WHERE ctid >= '(" + half + ",0)'::tid")
                 .contains("/* piimap listing */ SELECT min(\"id\"), max(\"id\") FROM \"accounts\".\"customers\"",
                         "/* piimap run=run-log-parts */ SELECT \"id\", \"email\", \"note\" FROM \"accounts\".\"customers\""
                                 + " WHERE \"id\" < 51",
@@ -498,6 +515,18 @@ class JdbcConnectorTest {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
     }
 
+    private static long relpages(String schema, String table) throws SQLException {
+        try (Connection c = admin(); java.sql.PreparedStatement s = c.prepareStatement("SELECT c.relpages FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static Connection admin() throws SQLException {
         return DriverManager.getConnection(url() + "?ApplicationName=" + SETUP_APP, "postgres", "");
     }
@@ -519,15 +548,21 @@ class JdbcConnectorTest {
 
     /**
      * Every statement the server logged from connections other than the test's own set-up, once the
-     * log shows {@code run=<runId>} (the log is written asynchronously). Write attempts marked
+     * log shows {@code run=<runId>} and has stopped growing for {@link #LOG_QUIET} (the log is written
+     * asynchronously: the run's first statement may be in it before its last). Write attempts marked
      * {@code write-attempt} by the read-only test are left out.
      */
     private static List<String> scannerStatements(String runId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String log = "";
+        String seen = null;
+        long seenAt = 0;
         while (System.nanoTime() < deadline) {
             log = Files.exists(serverLog) ? Files.readString(serverLog) : "";
-            if (log.contains("run=" + runId + " */")) {
+            if (!log.equals(seen)) {
+                seen = log;
+                seenAt = System.nanoTime();
+            } else if (log.contains("run=" + runId + " */") && System.nanoTime() - seenAt >= LOG_QUIET.toNanos()) {
                 break;
             }
             Thread.sleep(50);

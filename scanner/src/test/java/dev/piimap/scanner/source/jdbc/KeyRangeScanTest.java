@@ -28,18 +28,24 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Large tables read in full are read in key ranges by parallel tasks, and the ranges merged give exactly
- * what one read of the table gives: the connector's parts merged in order, and a whole scan committed by the
- * job (assets, findings, subject index, row dates, one {@code items} row per table, carried whole). On an
- * embedded PostgreSQL with tables of a few thousand rows and a small {@code partition-rows}.
+ * Large tables read in full are read in ranges by parallel tasks (key ranges with an integer primary key, else
+ * ctid page ranges), and the ranges merged give exactly what one read of the table gives: the connector's parts
+ * merged in order, and a whole scan committed by the job (assets, findings, subject index, row dates, one
+ * {@code items} row per table, carried whole). On an embedded PostgreSQL (14, so with TID Range Scans) with
+ * tables of a few thousand rows and a small {@code partition-rows}.
  */
 class KeyRangeScanTest {
     private static final int ROWS = 3_000;
@@ -72,12 +78,29 @@ class KeyRangeScanTest {
                         CASE WHEN i %% 3 = 0 THEN '4111 1111 1111 1111' ELSE '4111 1111 1111 11' || lpad((i %% 100)::text, 2, '0') END,
                         timestamp '2020-01-01' + (i %% 400) * interval '1 day' + (i %% 24) * interval '1 hour'
                         FROM generate_series(1, %1$d) i;
-                    CREATE TABLE crm.no_key (id integer, email text);
-                    INSERT INTO crm.no_key SELECT i, 'nokey' || i || '@example.com' FROM generate_series(1, %1$d) i;
+                    CREATE TABLE crm.no_key (id integer, email text, phone text, note text, created_at timestamp);
+                    INSERT INTO crm.no_key SELECT i,
+                        CASE WHEN i %% 9 = 0 THEN NULL WHEN i %% 4 = 0 THEN 'shared@example.com'
+                             ELSE 'nokey' || i || '@example.com' END,
+                        '+1 212 555 ' || lpad((i %% 10000)::text, 4, '0'),
+                        CASE WHEN i %% 6 = 0 THEN 'card 4111 1111 1111 1111' ELSE 'nothing ' || i END,
+                        timestamp '2021-06-01' + (i %% 90) * interval '1 day'
+                        FROM generate_series(1, %1$d) i;
                     CREATE TABLE crm.text_key (code text PRIMARY KEY, email text);
                     INSERT INTO crm.text_key SELECT 'C-' || i, 'text' || i || '@example.com' FROM generate_series(1, %1$d) i;
+                    CREATE SCHEMA parted;
+                    CREATE TABLE parted.events (n integer, email text) PARTITION BY RANGE (n);
+                    CREATE TABLE parted.events_low PARTITION OF parted.events FOR VALUES FROM (1) TO (1501);
+                    CREATE TABLE parted.events_high PARTITION OF parted.events FOR VALUES FROM (1501) TO (3001);
+                    INSERT INTO parted.events SELECT i, 'parted' || i || '@example.com' FROM generate_series(1, 3000) i;
+                    CREATE SCHEMA late;
+                    CREATE TABLE late.events (n integer, email text);
+                    INSERT INTO late.events SELECT i, 'event' || i || '@example.com' FROM generate_series(1, 2000) i;
                     ANALYZE;
                     """.formatted(ROWS));
+            // ANALYZE sets reltuples and relpages, which plan the ranges. In the inserts' transaction, so the
+            // statistics counters (the tables' change tokens) stay as they are; a separate VACUUM would leave
+            // them to be corrected by autovacuum during the test, and the second run would rescan the tables.
         }
     }
 
@@ -103,9 +126,97 @@ class KeyRangeScanTest {
         assertThat(people).extracting(KeyRange::of).containsExactly(
                 new KeyRange("id", null, 1762L), new KeyRange("id", 1762L, 3562L), new KeyRange("id", 3562L, 5361L),
                 new KeyRange("id", 5361L, 7161L), new KeyRange("id", 7161L, null));
-        assertThat(items).filteredOn(i -> !i.locator().equals("crm.people"))
-                .extracting(ScanItem::locator, ScanItem::isPart)
-                .containsExactly(tuple("crm.no_key", false), tuple("crm.text_key", false));
+        assertThat(people).extracting(p -> p.attribute(TableRange.KIND)).containsOnly(KeyRange.KIND);
+    }
+
+    /**
+     * Without an integer primary key (none, or a text one) the table is cut into equal page ranges of
+     * {@code relpages}, the first and last open-ended, and each range is read with a TID Range Scan.
+     */
+    @Test
+    void aLargeTableWithoutAnIntegerKeyIsListedAsContiguousPageRangesReadWithTidRangeScans() throws Exception {
+        List<ScanItem> items = connector(0, PARTITION_ROWS).listItems();
+
+        for (String locator : List.of("crm.no_key", "crm.text_key")) {
+            List<ScanItem> parts = items.stream().filter(i -> i.locator().equals(locator)).toList();
+            long pages = relpages(locator);
+            assertThat(pages).as("pages of %s", locator).isGreaterThanOrEqualTo(5);
+            assertThat(parts).as(locator).hasSize(5).allSatisfy(p -> {
+                assertThat(p.partCount()).isEqualTo(5);
+                assertThat(p.attribute(TableRange.KIND)).isEqualTo(CtidRange.KIND);
+                assertThat(p.revision()).isNotNull().isEqualTo(parts.get(0).revision());
+            });
+            assertThat(parts).extracting(ScanItem::partIndex).containsExactly(0, 1, 2, 3, 4);
+            assertThat(parts).extracting(TableRange::of).containsExactly(new CtidRange(null, pages / 5),
+                    new CtidRange(pages / 5, pages * 2 / 5), new CtidRange(pages * 2 / 5, pages * 3 / 5),
+                    new CtidRange(pages * 3 / 5, pages * 4 / 5), new CtidRange(pages * 4 / 5, null));
+        }
+        String middle = "SELECT email FROM crm.no_key" + TableRange.of(items.stream()
+                .filter(i -> i.locator().equals("crm.no_key") && i.partIndex() == 2).findFirst().orElseThrow()).where("\"");
+        assertThat(middle).matches("SELECT email FROM crm.no_key WHERE ctid >= '\\(\\d+,0\\)'::tid AND ctid < '\\(\\d+,0\\)'::tid");
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet plan = s.executeQuery("EXPLAIN " + middle)) {
+            assertThat(plan.next()).isTrue();
+            assertThat(plan.getString(1)).as("plan of %s", middle).startsWith("Tid Range Scan on no_key");
+        }
+    }
+
+    /** Servers before PostgreSQL 14 have no TID Range Scans (each part would read the whole table): only key ranges there. */
+    @Test
+    void beforePostgres14OnlyTablesWithAnIntegerKeyAreSplit() throws Exception {
+        List<TableRef> tables = List.of(new TableRef("crm", "people"), new TableRef("crm", "no_key"),
+                new TableRef("crm", "text_key"));
+        KeyRanges planner = new KeyRanges(PARTITION_ROWS, DatabaseKind.POSTGRESQL, java.time.Duration.ofSeconds(5));
+        try (Connection c = server.getPostgresDatabase().getConnection()) {
+            assertThat(planner.plan(c, Namespaces.SCHEMAS, tables)).as("on 14").containsOnlyKeys(tables);
+            assertThat(planner.plan(reportingVersion(c, 13), Namespaces.SCHEMAS, tables)).as("on 13")
+                    .containsOnlyKeys(new TableRef("crm", "people"));
+        }
+    }
+
+    /** A partitioned parent has no pages (or ctid) of its own: never split by page; its partitions are, as tables. */
+    @Test
+    void aPartitionedParentIsNotSplitByPageButItsPartitionsAre() throws Exception {
+        TableRef parent = new TableRef("parted", "events");
+        TableRef partition = new TableRef("parted", "events_low");
+        KeyRanges planner = new KeyRanges(PARTITION_ROWS, DatabaseKind.POSTGRESQL, java.time.Duration.ofSeconds(5));
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT reltuples FROM pg_class WHERE oid = 'parted.events'::regclass")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getDouble(1)).as("the parent's estimate alone would split it").isGreaterThan(PARTITION_ROWS);
+
+            Map<TableRef, List<TableRange>> plan = planner.plan(c, Namespaces.SCHEMAS, List.of(parent, partition));
+
+            assertThat(plan).containsOnlyKeys(partition);
+            assertThat(plan.get(partition)).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(r).isInstanceOf(CtidRange.class));
+        }
+    }
+
+    /** Rows appended after listing land on new pages, which the last, open-ended, page range reads once. */
+    @Test
+    void rowsAppendedAfterListingAreReadOnceByTheLastPageRange() throws Exception {
+        JdbcConnector split = connector(List.of("late.*"), 0, 500);
+        List<ScanItem> parts = split.listItems();
+        assertThat(parts).hasSize(4).allSatisfy(p -> assertThat(p.attribute(TableRange.KIND)).isEqualTo(CtidRange.KIND));
+        long listedPages = relpages("late.events");
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO late.events SELECT i, 'event' || i || '@example.com' FROM generate_series(2001, 3000) i");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM late.events WHERE ctid >= '(" + listedPages + ",0)'::tid")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("rows on pages added after listing").isGreaterThan(0);
+            }
+        }
+        ScanContext context = new ScanContext("run-late", ExtractionLimits.defaults(), true).withSubjectKey(key);
+
+        ItemResult fromParts = mergedRead(split, parts, context);
+        ItemResult one = connector(List.of("late.*"), 0, 0).scan(parts.get(0).whole(), context);
+
+        assertThat(fromParts.findings()).singleElement().satisfies(f -> {
+            assertThat(f.asset()).isEqualTo("late.events.email");
+            assertThat(f.count()).isEqualTo(3000);
+        });
+        assertThat(fromParts.findings()).isEqualTo(one.findings());
+        assertThat(fromParts.subjects()).isEqualTo(one.subjects());
     }
 
     @Test
@@ -116,30 +227,39 @@ class KeyRangeScanTest {
     }
 
     @Test
-    void partsMergedInKeyOrderGiveExactlyTheResultOfOneRead() throws SourceException {
+    void partsMergedInKeyOrPageOrderGiveExactlyTheResultOfOneRead() throws SourceException {
         JdbcConnector whole = connector(0, 0);
         JdbcConnector split = connector(0, PARTITION_ROWS);
         ScanContext context = new ScanContext("run-parts", ExtractionLimits.defaults(), true).withSubjectKey(key);
-        ScanItem table = whole.listItems().stream().filter(i -> i.locator().equals("crm.people")).findFirst().orElseThrow();
-        List<ScanItem> parts = split.listItems().stream().filter(i -> i.locator().equals("crm.people")).toList();
+        List<ScanItem> tables = whole.listItems();
+        List<ScanItem> allParts = split.listItems();
+        assertThat(tables).extracting(ScanItem::locator).containsExactly("crm.no_key", "crm.people", "crm.text_key");
 
-        ItemResult one = whole.scan(table, context);
-        SupportsItemParts.ItemPart merged = null;
-        for (ScanItem part : parts) {
-            SupportsItemParts.ItemPart p = split.scanPart(part, context);
-            merged = merged == null ? p : split.merge(merged, p);
+        for (ScanItem table : tables) {
+            List<ScanItem> parts = allParts.stream().filter(i -> i.locator().equals(table.locator())).toList();
+            assertThat(parts).as(table.locator()).hasSize(5);
+            ItemResult one = whole.scan(table, context);
+            ItemResult fromParts = mergedRead(split, parts, context);
+
+            assertThat(one.findings()).as(table.locator()).isNotEmpty();
+            assertThat(one.subjects()).as(table.locator()).isNotEmpty();
+            assertThat(fromParts.assets()).as(table.locator()).isEqualTo(one.assets());
+            assertThat(fromParts.findings()).as(table.locator()).isEqualTo(one.findings());
+            assertThat(fromParts.subjects()).as(table.locator()).isEqualTo(one.subjects());
+            assertThat(fromParts.dates()).as(table.locator()).isEqualTo(one.dates());
+            if (!table.locator().equals("crm.text_key")) {
+                assertThat(one.dates()).as(table.locator()).isNotEmpty().allSatisfy(d -> assertThat(d.estimated()).isFalse());
+            }
+            if (table.locator().equals("crm.people")) {
+                assertThat(one.findings()).extracting(f -> f.asset() + " " + f.type()).contains("crm.people.email EMAIL_ADDRESS",
+                        "crm.people.note PHONE_NUMBER", "crm.people.note EMAIL_ADDRESS", "crm.people.profile EMAIL_ADDRESS",
+                        "crm.people.card CREDIT_CARD");
+            }
+            if (table.locator().equals("crm.no_key")) {
+                assertThat(one.findings()).extracting(f -> f.asset() + " " + f.type()).contains("crm.no_key.email EMAIL_ADDRESS",
+                        "crm.no_key.phone PHONE_NUMBER", "crm.no_key.note CREDIT_CARD");
+            }
         }
-        ItemResult fromParts = split.finish(parts.get(0).whole(), merged, context);
-
-        assertThat(one.findings()).extracting(f -> f.asset() + " " + f.type()).contains("crm.people.email EMAIL_ADDRESS",
-                "crm.people.note PHONE_NUMBER", "crm.people.note EMAIL_ADDRESS", "crm.people.profile EMAIL_ADDRESS",
-                "crm.people.card CREDIT_CARD");
-        assertThat(one.subjects()).isNotEmpty();
-        assertThat(one.dates()).isNotEmpty().allSatisfy(d -> assertThat(d.estimated()).isFalse());
-        assertThat(fromParts.assets()).isEqualTo(one.assets());
-        assertThat(fromParts.findings()).isEqualTo(one.findings());
-        assertThat(fromParts.subjects()).isEqualTo(one.subjects());
-        assertThat(fromParts.dates()).isEqualTo(one.dates());
     }
 
     @Test
@@ -175,10 +295,10 @@ class KeyRangeScanTest {
         RunRecord parts = reader.requireCommitted("split");
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .contains("db (jdbc): 3 items listed, 3 to scan, 0 unchanged (--full)",
-                        "db (jdbc): 1 of them read in 5 parts (key ranges), in parallel tasks",
+                        "db (jdbc): 3 of them read in 15 parts (key or page ranges), in parallel tasks",
                         "db (jdbc): 3 items listed, 0 to scan, 3 unchanged (carried from run split)");
         assertThat(parts.itemsListed()).isEqualTo(3);
-        assertThat(rows(reader.assets(parts).selectExpr("asset", "status", "detail"))).hasSize(8 + 2 + 2)
+        assertThat(rows(reader.assets(parts).selectExpr("asset", "status", "detail"))).hasSize(8 + 5 + 2)
                 .isEqualTo(sorted(oneRead.stream().flatMap(r -> r.assets().stream())
                         .map(a -> a.asset() + "|" + a.status().wireName() + "|" + a.detail())));
         assertThat(rows(reader.findings(parts).selectExpr("asset", "type", "count", "confidence", "sample", "explanation",
@@ -192,7 +312,7 @@ class KeyRangeScanTest {
                         .map(e -> String.join("|", e.asset(), e.type().name(), e.fingerprint(), String.valueOf(e.count()),
                                 String.join(",", e.keys())))));
         assertThat(rows(reader.dates(parts).selectExpr("asset", "column", "CAST(day AS STRING)", "rows", "estimated")))
-                .hasSize(400)
+                .hasSize(400 + 90)
                 .isEqualTo(sorted(oneRead.stream().flatMap(r -> r.dates().stream())
                         .map(d -> String.join("|", d.asset(), d.column(), java.time.LocalDate.ofEpochDay(d.epochDay()).toString(),
                                 String.valueOf(d.rows()), String.valueOf(d.estimated())))));
@@ -208,8 +328,55 @@ class KeyRangeScanTest {
     // ---- helpers
 
     private static JdbcConnector connector(int sampleRows, int partitionRows) {
-        return new JdbcConnector(new JdbcSourceConfig("db", url(), "postgres", null, List.of("crm.*"), sampleRows)
+        return connector(List.of("crm.*"), sampleRows, partitionRows);
+    }
+
+    private static JdbcConnector connector(List<String> include, int sampleRows, int partitionRows) {
+        return new JdbcConnector(new JdbcSourceConfig("db", url(), "postgres", null, include, sampleRows)
                 .withPartitionRows(partitionRows));
+    }
+
+    /** The parts scanned one by one and merged in part order, as the job's tasks do. */
+    private static ItemResult mergedRead(JdbcConnector split, List<ScanItem> parts, ScanContext context) {
+        SupportsItemParts.ItemPart merged = null;
+        for (ScanItem part : parts) {
+            SupportsItemParts.ItemPart p = split.scanPart(part, context);
+            merged = merged == null ? p : split.merge(merged, p);
+        }
+        return split.finish(parts.get(0).whole(), merged, context);
+    }
+
+    /** {@code pg_class.relpages} of a {@code schema.table}. */
+    private static long relpages(String locator) throws Exception {
+        TableRef table = TableRef.parse(locator);
+        try (Connection c = server.getPostgresDatabase().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT c.relpages FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relname = ?")) {
+            s.setString(1, table.namespace());
+            s.setString(2, table.table());
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** {@code connection} as a server of another major version would show it: a hand-written proxy, nothing else changed. */
+    private static Connection reportingVersion(Connection connection, int major) throws Exception {
+        DatabaseMetaData real = connection.getMetaData();
+        DatabaseMetaData metaData = (DatabaseMetaData) Proxy.newProxyInstance(KeyRangeScanTest.class.getClassLoader(),
+                new Class<?>[] {DatabaseMetaData.class}, (proxy, method, args) -> method.getName().equals("getDatabaseMajorVersion")
+                        ? major : invoke(method, real, args));
+        return (Connection) Proxy.newProxyInstance(KeyRangeScanTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> method.getName().equals("getMetaData") ? metaData : invoke(method, connection, args));
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static ScanConfig config(int partitionRows) throws Exception {
