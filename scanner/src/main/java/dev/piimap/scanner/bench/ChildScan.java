@@ -39,6 +39,7 @@ final class ChildScan {
     private static final Pattern COMMITTED = Pattern.compile("^run \\S+ committed to .+ in ([0-9.]+) s$");
     private static final Pattern ASSETS = Pattern.compile("^  assets scanned\\s+([\\d,]+)$");
     private static final Pattern STATUS = Pattern.compile("^    (ok|truncated|skipped|error)\\s+([\\d,]+)$");
+    private static final Pattern CARRIED = Pattern.compile("^    \\S.* +[\\d,]+ scanned, ([\\d,]+) carried forward unchanged$");
     private static final int LOG_TAIL_LINES = 15;
 
     private ChildScan() {
@@ -52,23 +53,33 @@ final class ChildScan {
      *                        the message carries the end of its log and the log's path
      */
     static ScanRun run(Estate estate, int executors, int maxConnections, Consumer<String> progress) throws BenchException {
+        return run(estate, executors, maxConnections, true, progress);
+    }
+
+    /**
+     * @param full {@code --full} on a fresh data map; else an incremental run over the data map the full run of the
+     *             same master left, with nothing changed since (the run a nightly schedule makes)
+     */
+    static ScanRun run(Estate estate, int executors, int maxConnections, boolean full, Consumer<String> progress) throws BenchException {
         Path folder = estate.folder().resolve("runs").resolve("local-" + executors);
+        String kind = full ? "" : "incremental-";
         try {
-            Path config = estate.writeConfig(folder, maxConnections);
-            Path result = folder.resolve("measured.json");
-            Path out = folder.resolve("run.out");
-            Path log = folder.resolve("run.log");
+            Path config = full ? estate.writeConfig(folder, maxConnections) : folder.resolve("scan.yaml");
+            Path result = folder.resolve(kind + "measured.json");
+            Path out = folder.resolve(kind + "run.out");
+            Path log = folder.resolve(kind + "run.log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(a -> FORWARDED_OPTIONS.stream().anyMatch(a::startsWith)).forEach(command::add);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), MeasuredScan.class.getName(), result.toString(),
-                    "run", "--config", config.toString(), "--master", "local[" + executors + "]", "--full",
-                    "--run-id", "bench-local-" + executors));
+                    "run", "--config", config.toString(), "--master", "local[" + executors + "]"));
+            command.addAll(full ? List.of("--full", "--run-id", "bench-local-" + executors)
+                    : List.of("--run-id", "bench-local-" + executors + "-incremental"));
             ProcessBuilder pb = new ProcessBuilder(command).directory(folder.toFile())
                     .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.PIPE);
             pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
-            String label = estate.size().label() + " local[" + executors + "]";
+            String label = estate.size().label() + " local[" + executors + "]" + (full ? "" : " incremental");
             progress.accept(label + ": scanning in a child JVM (log: " + log + ")");
 
             long start = System.nanoTime();
@@ -105,9 +116,12 @@ final class ChildScan {
         double job = -1;
         long assets = -1;
         Map<String, Long> byStatus = new TreeMap<>();
+        long carried = 0;
         for (String line : summary) {
             Matcher m;
-            if ((m = COMMITTED.matcher(line)).matches()) {
+            if ((m = CARRIED.matcher(line)).matches()) {
+                carried += Long.parseLong(m.group(1).replace(",", ""));
+            } else if ((m = COMMITTED.matcher(line)).matches()) {
                 job = Double.parseDouble(m.group(1));
             } else if ((m = ASSETS.matcher(line)).matches()) {
                 assets = Long.parseLong(m.group(1).replace(",", ""));
@@ -121,7 +135,7 @@ final class ChildScan {
         ScanTaskTimes.SourceTime none = new ScanTaskTimes.SourceTime(0, 0, 0, 0, 0, 0);
         return new ScanRun(executors, wall, job, peakRss, measured.peakHeapBytes(), measured.liveHeapBytes(), measured.cpuSeconds(),
                 measured.sources().getOrDefault(Estate.DATABASE_SOURCE, none), measured.sources().getOrDefault(Estate.FILES_SOURCE, none),
-                assets, byStatus);
+                assets, byStatus, carried);
     }
 
     private static void copyLog(Process child, Path log, Deque<String> tail, Consumer<String> progress) {

@@ -38,8 +38,14 @@ public final class EstateBenchmark {
      * @param keep            keep each estate (database, files, data maps, logs) instead of deleting it once measured
      * @param seed            seed of every generator
      * @param detectMegabytes size of the in-memory detection reference corpus; 0 skips it
+     * @param incremental     after each full scan, scan the unchanged estate again incrementally (a nightly run) and time it
      */
-    public record Settings(List<EstateSize> sizes, List<Integer> executors, Path out, boolean keep, long seed, int detectMegabytes) {
+    public record Settings(List<EstateSize> sizes, List<Integer> executors, Path out, boolean keep, long seed, int detectMegabytes,
+                           boolean incremental) {
+        public Settings(List<EstateSize> sizes, List<Integer> executors, Path out, boolean keep, long seed, int detectMegabytes) {
+            this(sizes, executors, out, keep, seed, detectMegabytes, false);
+        }
+
         public Settings {
             sizes = List.copyOf(sizes);
             executors = List.copyOf(executors);
@@ -69,10 +75,18 @@ public final class EstateBenchmark {
         }
     }
 
-    /** One size: the estate, the time to merely read it, and its scans in the order of {@link Settings#executors()}. */
-    public record SizeResult(EstateFacts estate, BaselineRead read, List<ScanRun> runs) {
+    /**
+     * One size: the estate, the time to merely read it, its scans in the order of {@link Settings#executors()},
+     * and (with {@link Settings#incremental()}) the incremental rescan after each, in the same order; else none.
+     */
+    public record SizeResult(EstateFacts estate, BaselineRead read, List<ScanRun> runs, List<ScanRun> incrementalRuns) {
+        public SizeResult(EstateFacts estate, BaselineRead read, List<ScanRun> runs) {
+            this(estate, read, runs, List.of());
+        }
+
         public SizeResult {
             runs = List.copyOf(runs);
+            incrementalRuns = List.copyOf(incrementalRuns);
         }
     }
 
@@ -133,13 +147,20 @@ public final class EstateBenchmark {
             progress.accept(String.format(Locale.ROOT, "%s: read in %.2f s (COPY %.2f s, files %.2f s)", size.label(), read.seconds(),
                     read.databaseSeconds(), read.fileSeconds()));
             List<ScanRun> runs = new ArrayList<>();
+            List<ScanRun> incremental = new ArrayList<>();
             for (int executors : settings.executors()) {
-                ScanRun run = ChildScan.run(estate, executors, settings.maxConnections(), progress);
+                ScanRun run = ChildScan.run(estate, executors, settings.maxConnections(), true, progress);
                 progress.accept(String.format(Locale.ROOT, "%s local[%d]: %.1f s wall, %.1f s job", size.label(), executors,
                         run.wallSeconds(), run.jobSeconds()));
                 runs.add(run);
+                if (settings.incremental()) {
+                    ScanRun again = ChildScan.run(estate, executors, settings.maxConnections(), false, progress);
+                    progress.accept(String.format(Locale.ROOT, "%s local[%d] incremental: %.1f s wall, %.1f s job", size.label(),
+                            executors, again.wallSeconds(), again.jobSeconds()));
+                    incremental.add(again);
+                }
             }
-            result = new SizeResult(facts, read, runs);
+            result = new SizeResult(facts, read, runs, incremental);
         } catch (IOException e) {
             throw new BenchException("the " + size.label() + " estate under " + folder + " failed: " + e.getMessage(), e);
         }

@@ -106,6 +106,21 @@ public final class EstateReport {
             }
         }
         warnings.forEach(w -> out.append(w).append('\n'));
+        if (result.sizes().stream().anyMatch(s -> !s.incrementalRuns().isEmpty())) {
+            out.append('\n').append("incremental runs (the same estate again, nothing changed: what a nightly run costs):\n");
+            out.append(String.format(Locale.ROOT, "%-8s %-9s %12s %12s %12s %12s %10s%n", "estate", "master", "full wall s",
+                    "incr. wall s", "incr. job s", "carried", "incr./full"));
+            for (SizeResult s : result.sizes()) {
+                for (int i = 0; i < s.incrementalRuns().size(); i++) {
+                    ScanRun full = s.runs().get(i);
+                    ScanRun again = s.incrementalRuns().get(i);
+                    out.append(String.format(Locale.ROOT, "%-8s %-9s %12s %12s %12s %12s %9.1f%%%n", s.estate().size().label(),
+                            "local[" + again.executors() + "]", fixed(full.wallSeconds(), 1), fixed(again.wallSeconds(), 1),
+                            fixed(again.jobSeconds(), 1), grouped(again.itemsCarried()),
+                            100 * again.wallSeconds() / full.wallSeconds()));
+                }
+            }
+        }
 
         out.append('\n').append(String.format(Locale.ROOT, "linearity (wall s per GB; a step above %.1fx the next smaller size is super-linear):%n",
                 SUPER_LINEAR_STEP));
@@ -188,6 +203,20 @@ public final class EstateReport {
                 run.put("seconds_per_gb", round(f.secondsPerGb()));
                 run.put("assets", r.assets());
                 run.put("assets_by_status", r.assetsByStatus());
+                line(json, out, run);
+            }
+            for (int i = 0; i < s.incrementalRuns().size(); i++) {
+                ScanRun r = s.incrementalRuns().get(i);
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("record", "incremental_run");
+                run.put("size", e.size().label());
+                run.put("executors", r.executors());
+                run.put("wall_seconds", round(r.wallSeconds()));
+                run.put("job_seconds", round(r.jobSeconds()));
+                run.put("items_carried", r.itemsCarried());
+                run.put("peak_rss_bytes", r.peakRssBytes());
+                run.put("cpu_seconds", round(r.cpuSeconds()));
+                run.put("wall_over_full_wall", round(r.wallSeconds() / s.runs().get(i).wallSeconds()));
                 line(json, out, run);
             }
         }

@@ -15,11 +15,21 @@ import java.util.Map;
  * @param database       task time of the database source
  * @param files          task time of the files source
  * @param assetsByStatus assets per outcome (ok, truncated, skipped, error) as the run printed them
+ * @param itemsCarried   items carried forward unchanged from an earlier run, as the run printed them (0 for a full run)
  */
 public record ScanRun(int executors, double wallSeconds, double jobSeconds, long peakRssBytes, long peakHeapBytes, long liveHeapBytes,
-               double cpuSeconds, ScanTaskTimes.SourceTime database, ScanTaskTimes.SourceTime files, long assets, Map<String, Long> assetsByStatus) {
+               double cpuSeconds, ScanTaskTimes.SourceTime database, ScanTaskTimes.SourceTime files, long assets, Map<String, Long> assetsByStatus,
+               long itemsCarried) {
     public ScanRun {
         assetsByStatus = Map.copyOf(assetsByStatus);
+    }
+
+    /** A run that carried nothing forward. */
+    public ScanRun(int executors, double wallSeconds, double jobSeconds, long peakRssBytes, long peakHeapBytes, long liveHeapBytes,
+                   double cpuSeconds, ScanTaskTimes.SourceTime database, ScanTaskTimes.SourceTime files, long assets,
+                   Map<String, Long> assetsByStatus) {
+        this(executors, wallSeconds, jobSeconds, peakRssBytes, peakHeapBytes, liveHeapBytes, cpuSeconds, database, files, assets,
+                assetsByStatus, 0);
     }
 
     /** CPU seconds per wall second of the child: how many cores it kept busy on average; -1 if unknown. */

@@ -64,6 +64,10 @@ public final class BenchEstateCommand implements Callable<Integer> {
             description = "MB of in-memory text for the detection reference (bin/scan bench on one thread); 0 skips it (default: ${DEFAULT-VALUE}).")
     int detectMb;
 
+    @Option(names = "--incremental", description = "After each full scan, scan the unchanged estate again incrementally"
+            + " (what a nightly run costs) and report its time against the full scan's.")
+    boolean incremental;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -87,7 +91,7 @@ public final class BenchEstateCommand implements Callable<Integer> {
         boolean temporary = out == null;
         Path folder = temporary ? Files.createTempDirectory("piimap-bench-estate-") : prepare(out.toAbsolutePath().normalize());
         Files.writeString(folder.resolve(MARKER), "made by bin/scan bench-estate; safe to delete\n");
-        EstateBenchmark.Settings settings = new EstateBenchmark.Settings(parsedSizes, masters, folder, keep, seed, detectMb);
+        EstateBenchmark.Settings settings = new EstateBenchmark.Settings(parsedSizes, masters, folder, keep, seed, detectMb, incremental);
         EstateBenchmark.Result result;
         try {
             result = EstateBenchmark.run(settings, line -> {

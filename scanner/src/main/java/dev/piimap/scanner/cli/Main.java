@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Finds personal data in databases, folders and object stores and writes a data map.",
         subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, ExportCommand.class,
                 ReportCommand.class, DiffCommand.class, PolicyCommand.class, RetentionCommand.class, DsrCommand.class,
-                EvalCommand.class, EvalCorpusCommand.class, BenchCommand.class, BenchEstateCommand.class,
+                EvalCommand.class, EvalCorpusCommand.class, BenchCommand.class, BenchEstateCommand.class, BenchListingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;

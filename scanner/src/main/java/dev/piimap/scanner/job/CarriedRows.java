@@ -29,22 +29,33 @@ final class CarriedRows {
     record Carried(String source, String item, RunRecord from) {
     }
 
-    private static final StructType KEYS = new StructType()
+    static final StructType KEYS = new StructType()
             .add("carried_source", DataTypes.StringType, false)
             .add("carried_item", DataTypes.StringType, false);
 
     private final SparkSession spark;
     private final DataMapReader reader;
-    private final Map<String, List<Carried>> byRun = new LinkedHashMap<>();
+    private final Map<String, List<Dataset<Row>>> byRun = new LinkedHashMap<>();
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
 
+    /** @param carried items listed on the driver (few: their keys are broadcast to the join) */
     CarriedRows(SparkSession spark, DataMapReader reader, List<Carried> carried) {
         this.spark = spark;
         this.reader = reader;
+        Map<String, List<Row>> keys = new LinkedHashMap<>();
         for (Carried c : carried) {
-            byRun.computeIfAbsent(c.from().runId(), id -> new ArrayList<>()).add(c);
+            keys.computeIfAbsent(c.from().runId(), id -> new ArrayList<>()).add(RowFactory.create(c.source(), c.item()));
             runs.putIfAbsent(c.from().runId(), c.from());
         }
+        keys.forEach((run, rows) -> byRun.computeIfAbsent(run, id -> new ArrayList<>())
+                .add(broadcast(spark.createDataFrame(rows, KEYS))));
+    }
+
+    /** Adds items carried from {@code from}, as a frame of {@link #KEYS} (any size: joined without broadcast). */
+    CarriedRows add(RunRecord from, Dataset<Row> keys) {
+        runs.putIfAbsent(from.runId(), from);
+        byRun.computeIfAbsent(from.runId(), id -> new ArrayList<>()).add(keys);
+        return this;
     }
 
     boolean isEmpty() {
@@ -69,9 +80,8 @@ final class CarriedRows {
 
     private Dataset<Row> select(Function<RunRecord, Dataset<Row>> table, StructType schema) {
         Dataset<Row> all = null;
-        for (Map.Entry<String, List<Carried>> e : byRun.entrySet()) {
-            List<Row> keys = e.getValue().stream().map(c -> RowFactory.create(c.source(), c.item())).toList();
-            Dataset<Row> wanted = broadcast(spark.createDataFrame(keys, KEYS));
+        for (Map.Entry<String, List<Dataset<Row>>> e : byRun.entrySet()) {
+            Dataset<Row> wanted = e.getValue().stream().reduce(Dataset::union).orElseThrow();
             Dataset<Row> earlier = table.apply(runs.get(e.getKey()));
             Dataset<Row> rows = earlier.join(wanted, earlier.col("source").equalTo(wanted.col("carried_source"))
                     .and(earlier.col(DataMapLayout.ITEM).equalTo(wanted.col("carried_item"))), "left_semi");

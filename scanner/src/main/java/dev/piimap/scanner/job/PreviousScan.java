@@ -5,7 +5,9 @@ import dev.piimap.reports.datamap.DataMapReader;
 import dev.piimap.reports.datamap.Rows;
 import dev.piimap.reports.datamap.RunRecord;
 import dev.piimap.scanner.source.ScanItem;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.Optional;
  */
 final class PreviousScan {
     /** One item of the earlier run. */
-    record Item(String revision, String status, String scannedRunId, String scanFingerprint) {
+    record Item(String revision, String status, String scannedRunId, String scanFingerprint) implements java.io.Serializable {
     }
 
     private final RunRecord run;
@@ -45,12 +47,14 @@ final class PreviousScan {
     /** The earlier entry of {@code item} when its rows may be carried forward, else empty (scan it). */
     Optional<Item> carriable(ScanItem item, String scanFingerprint) {
         Item earlier = items.get(item.locator());
-        if (earlier == null || item.revision() == null || !item.revision().equals(earlier.revision())
-                || !scanFingerprint.equals(earlier.scanFingerprint())
-                || !(DataMapLayout.ITEM_SCANNED.equals(earlier.status()) || DataMapLayout.ITEM_CARRIED.equals(earlier.status()))) {
-            return Optional.empty();
-        }
-        return Optional.of(earlier);
+        return earlier != null && carriable(item, earlier, scanFingerprint) ? Optional.of(earlier) : Optional.empty();
+    }
+
+    /** The rule: {@code item} may take the rows of its {@code earlier} entry (see the class comment). */
+    static boolean carriable(ScanItem item, Item earlier, String scanFingerprint) {
+        return item.revision() != null && item.revision().equals(earlier.revision())
+                && scanFingerprint.equals(earlier.scanFingerprint())
+                && (DataMapLayout.ITEM_SCANNED.equals(earlier.status()) || DataMapLayout.ITEM_CARRIED.equals(earlier.status()));
     }
 
     /**
@@ -63,12 +67,22 @@ final class PreviousScan {
         private final String detectionFingerprint;
         private final List<RunRecord> committed;
         private final Map<String, Map<String, Map<String, Item>>> itemsByRun = new HashMap<>();
+        private final java.util.Set<String> notCollected;
 
         /**
          * @param runId                the run being written, never used as an earlier run (an id re-used)
          * @param detectionFingerprint the run's {@link Fingerprints#detection}: runs made with another are not used
          */
         Lookup(DataMapReader reader, String runId, String detectionFingerprint) {
+            this(reader, runId, detectionFingerprint, java.util.Set.of());
+        }
+
+        /**
+         * @param notCollected sources whose earlier items are never brought to the driver (they are listed in
+         *                     shards and joined with their earlier items on the executors); only {@link #latest} serves them
+         */
+        Lookup(DataMapReader reader, String runId, String detectionFingerprint, java.util.Set<String> notCollected) {
+            this.notCollected = java.util.Set.copyOf(notCollected);
             this.reader = reader;
             this.runId = runId;
             this.detectionFingerprint = detectionFingerprint;
@@ -81,19 +95,17 @@ final class PreviousScan {
          * written before incremental runs existed, which have no fingerprint and no items).
          */
         PreviousScan of(String source) {
-            RunRecord latest = null;
-            for (int i = committed.size() - 1; i >= 0 && latest == null; i--) {
-                RunRecord run = committed.get(i);
-                if (run.sources().contains(source) && !run.runId().equals(runId)) {
-                    latest = run;
-                }
-            }
-            if (latest == null || !Objects.equals(latest.detectionFingerprint(), detectionFingerprint)) {
+            RunRecord latest = latest(source);
+            if (latest == null) {
                 return none();
             }
             Map<String, Map<String, Item>> bySource = itemsByRun.computeIfAbsent(latest.runId(), id -> new HashMap<>());
             if (bySource.isEmpty()) {
-                for (Row row : reader.items(latest).select("source", DataMapLayout.ITEM, "revision",
+                Dataset<Row> items = reader.items(latest);
+                if (!notCollected.isEmpty()) {
+                    items = items.where(functions.not(functions.col("source").isin(notCollected.toArray())));
+                }
+                for (Row row : items.select("source", DataMapLayout.ITEM, "revision",
                         DataMapLayout.STATUS, "scanned_run_id", "scan_fingerprint").collectAsList()) {
                     bySource.computeIfAbsent(Rows.string(row, "source"), s -> new HashMap<>())
                             .put(Rows.string(row, DataMapLayout.ITEM), new Item(Rows.string(row, "revision"),
@@ -102,6 +114,21 @@ final class PreviousScan {
                 }
             }
             return new PreviousScan(latest, bySource.getOrDefault(source, Map.of()));
+        }
+
+        /**
+         * The latest committed run other than the one being written that scanned {@code source}, when it was
+         * made with the same detection fingerprint; else null.
+         */
+        RunRecord latest(String source) {
+            RunRecord latest = null;
+            for (int i = committed.size() - 1; i >= 0 && latest == null; i--) {
+                RunRecord run = committed.get(i);
+                if (run.sources().contains(source) && !run.runId().equals(runId)) {
+                    latest = run;
+                }
+            }
+            return latest == null || !Objects.equals(latest.detectionFingerprint(), detectionFingerprint) ? null : latest;
         }
     }
 }

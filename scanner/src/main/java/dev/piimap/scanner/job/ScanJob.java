@@ -20,6 +20,7 @@ import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceConnector;
 import dev.piimap.scanner.source.SourceException;
+import dev.piimap.scanner.source.SupportsShardedListing;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -44,7 +45,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One scan, end to end: list every source's items on the driver, scan them in Spark tasks (read,
+ * One scan, end to end: list every source's items on the driver (or, for a source with more items than
+ * the driver should hold, on the executors in shards), scan them in Spark tasks (read,
  * extract, classify), and commit assets, findings, items, the subject index, row dates and the run record to the data map in one
  * run. Incremental by default: items unchanged since the previous run are carried forward, not
  * scanned (see {@link #run(ScanConfig, String, boolean)}).
@@ -61,17 +63,34 @@ public final class ScanJob {
             + " 'bin/scan dsr locate' finds nothing in it; set fingerprint-key: ${env:PIIMAP_FINGERPRINT_KEY}"
             + " (32+ random characters) in scan.yaml";
 
+    /**
+     * Items of one source the driver lists itself at most; a source with more is listed in shards on the
+     * executors ({@link SupportsShardedListing}, {@link ShardedListings}), so the driver's memory does not
+     * grow with the number of objects.
+     */
+    public static final int DEFAULT_DRIVER_LISTING_LIMIT = 100_000;
+
     private final PrintStream console;
     private final long progressIntervalSeconds;
+    private final int driverListingLimit;
 
     /** @param console where progress lines go (standard error in the CLI) */
     public ScanJob(PrintStream console) {
-        this(console, ScanProgress.DEFAULT_INTERVAL_SECONDS);
+        this(console, ScanProgress.DEFAULT_INTERVAL_SECONDS, DEFAULT_DRIVER_LISTING_LIMIT);
     }
 
     ScanJob(PrintStream console, long progressIntervalSeconds) {
+        this(console, progressIntervalSeconds, DEFAULT_DRIVER_LISTING_LIMIT);
+    }
+
+    /** With another driver listing limit, so tests can list a few files in shards. */
+    ScanJob(PrintStream console, long progressIntervalSeconds, int driverListingLimit) {
         this.console = console;
         this.progressIntervalSeconds = progressIntervalSeconds;
+        if (driverListingLimit < 0) {
+            throw new IllegalArgumentException("driver listing limit must be >= 0, was " + driverListingLimit);
+        }
+        this.driverListingLimit = driverListingLimit;
     }
 
     /** An incremental run: unchanged items are carried forward (see {@link #run(ScanConfig, String, boolean)}). */
@@ -100,8 +119,6 @@ public final class ScanJob {
         String detection = Fingerprints.detection(config, keyId);
         DataMapReader previousRuns = full || !DataMapReader.exists(spark, DataMapLayout.at(config.datamap())) ? null
                 : DataMapReader.open(spark, config.datamap());
-        PreviousScan.Lookup earlier = previousRuns == null ? null : new PreviousScan.Lookup(previousRuns, runId, detection);
-
         List<SourceConnector> connectors = new ArrayList<>();
         List<ScanTask> tasks = new ArrayList<>();
         List<AssetOutcome> unreachable = new ArrayList<>();
@@ -109,6 +126,9 @@ public final class ScanJob {
         List<ItemRow> carriedItems = new ArrayList<>();
         Map<String, String> scanFingerprints = new HashMap<>();
         List<RunSummary.SourceItems> perSourceItems = new ArrayList<>();
+        // First every source is listed, or planned in shards when it has more items than the driver should hold.
+        List<Listed> listings = new ArrayList<>();
+        List<String> shardedNames = new ArrayList<>();
         for (SourceConfig source : config.sources()) {
             SourceConnector connector = source.connector();
             int index = connectors.size();
@@ -116,60 +136,88 @@ public final class ScanJob {
             String scanFingerprint = Fingerprints.scan(detection, source);
             scanFingerprints.put(source.name(), scanFingerprint);
             sc.setJobDescription("piimap " + runId + ": listing " + source.name());
-            // Outside the try: a data map that cannot be read fails the run, not the source's listing.
-            PreviousScan previous = earlier == null ? PreviousScan.none() : earlier.of(source.name());
             try {
                 for (String warning : connector.preflight()) {
                     console.printf("piimap: %s (%s): warning: %s%n", source.name(), source.type(), warning);
                 }
-                List<ScanItem> items = connector.listItems();
-                long listed = 0;
-                long toScan = 0;
-                long split = 0;
-                long parts = 0;
-                // An item split into parts is carried or scanned whole: its first part decides for all of them.
-                Set<String> carriedSplit = new HashSet<>();
-                for (ScanItem item : items) {
-                    if (item.isPart() && item.partIndex() > 0) {
-                        if (!carriedSplit.contains(item.locator())) {
-                            tasks.add(new ScanTask(index, item));
-                            parts++;
-                        }
-                        continue;
+                if (connector instanceof SupportsShardedListing sharded) {
+                    SupportsShardedListing.Plan plan = sharded.planListing(driverListingLimit);
+                    if (!plan.isComplete()) {
+                        console.printf("piimap: %s (%s): more than %,d items: listed on the executors in %,d shards (folders or"
+                                + " prefixes)%n", source.name(), source.type(), driverListingLimit, plan.shards().size());
+                        shardedNames.add(source.name());
                     }
-                    listed++;
-                    Optional<PreviousScan.Item> unchanged = previous.carriable(item.whole(), scanFingerprint);
-                    if (unchanged.isPresent()) {
-                        carried.add(new CarriedRows.Carried(source.name(), item.locator(), previous.run().orElseThrow()));
-                        carriedItems.add(new ItemRow(source.name(), item.locator(), item.revision(),
-                                DataMapLayout.ITEM_CARRIED, unchanged.get().scannedRunId(), knownOrNull(item.bytes()),
-                                knownOrNull(item.modifiedMillis()), scanFingerprint));
-                        if (item.isPart()) {
-                            carriedSplit.add(item.locator());
-                        }
-                    } else {
-                        tasks.add(new ScanTask(index, item));
-                        toScan++;
-                        if (item.isPart()) {
-                            split++;
-                            parts++;
-                        }
-                    }
-                }
-                perSourceItems.add(new RunSummary.SourceItems(source.name(), toScan, listed - toScan));
-                console.printf("piimap: %s (%s): %,d items listed, %,d to scan, %,d unchanged%s%n", source.name(),
-                        source.type(), listed, toScan, listed - toScan,
-                        previous.run().map(r -> " (carried from run " + r.runId() + ")")
-                                .orElse(full ? " (--full)" : " (no comparable earlier run)"));
-                if (split > 0) {
-                    console.printf("piimap: %s (%s): %,d of them read in %,d parts (key or page ranges), in parallel tasks%n",
-                            source.name(), source.type(), split, parts);
+                    listings.add(new Listed(index, source, scanFingerprint, plan));
+                } else {
+                    listings.add(new Listed(index, source, scanFingerprint,
+                            SupportsShardedListing.Plan.complete(connector.listItems())));
                 }
             } catch (SourceException | RuntimeException e) {
                 String reason = e instanceof SourceException ? e.getMessage() : "listing failed (" + e.getClass().getSimpleName() + ")";
                 console.printf("piimap: %s (%s): cannot be listed: %s%n", source.name(), source.type(), reason);
                 unreachable.add(new AssetOutcome(source.name(), source.name(), "source", ItemStatus.ERROR, reason, null, null));
+                listings.add(null);
+            }
+        }
+        // Outside the try: a data map that cannot be read fails the run, not a source's listing.
+        PreviousScan.Lookup earlier = previousRuns == null ? null
+                : new PreviousScan.Lookup(previousRuns, runId, detection, Set.copyOf(shardedNames));
+        List<ShardedListings.Source> shardedSources = new ArrayList<>();
+        for (int index = 0; index < listings.size(); index++) {
+            Listed listing = listings.get(index);
+            SourceConfig source = config.sources().get(index);
+            if (listing == null) {
                 perSourceItems.add(new RunSummary.SourceItems(source.name(), 0, 0));
+                continue;
+            }
+            if (!listing.plan().isComplete()) {
+                shardedSources.add(new ShardedListings.Source(index, source.name(), listing.scanFingerprint(),
+                        earlier == null ? null : earlier.latest(source.name()), listing.plan()));
+                perSourceItems.add(null); // counted once the executors have listed it
+                continue;
+            }
+            PreviousScan previous = earlier == null ? PreviousScan.none() : earlier.of(source.name());
+            long listed = 0;
+            long toScan = 0;
+            long split = 0;
+            long parts = 0;
+            // An item split into parts is carried or scanned whole: its first part decides for all of them.
+            Set<String> carriedSplit = new HashSet<>();
+            for (ScanItem item : listing.plan().items()) {
+                if (item.isPart() && item.partIndex() > 0) {
+                    if (!carriedSplit.contains(item.locator())) {
+                        tasks.add(new ScanTask(index, item));
+                        parts++;
+                    }
+                    continue;
+                }
+                listed++;
+                Optional<PreviousScan.Item> unchanged = previous.carriable(item.whole(), listing.scanFingerprint());
+                if (unchanged.isPresent()) {
+                    carried.add(new CarriedRows.Carried(source.name(), item.locator(), previous.run().orElseThrow()));
+                    carriedItems.add(new ItemRow(source.name(), item.locator(), item.revision(),
+                            DataMapLayout.ITEM_CARRIED, unchanged.get().scannedRunId(), knownOrNull(item.bytes()),
+                            knownOrNull(item.modifiedMillis()), listing.scanFingerprint()));
+                    if (item.isPart()) {
+                        carriedSplit.add(item.locator());
+                    }
+                } else {
+                    tasks.add(new ScanTask(index, item));
+                    toScan++;
+                    if (item.isPart()) {
+                        split++;
+                        parts++;
+                    }
+                }
+            }
+            perSourceItems.add(new RunSummary.SourceItems(source.name(), toScan, listed - toScan));
+            console.printf("piimap: %s (%s): %,d items listed, %,d to scan, %,d unchanged%s%n", source.name(),
+                    source.type(), listed, toScan, listed - toScan,
+                    previous.run().map(r -> " (carried from run " + r.runId() + ")")
+                            .orElse(full ? " (--full)" : " (no comparable earlier run)"));
+            if (split > 0) {
+                console.printf("piimap: %s (%s): %,d of them read in %,d parts (key or page ranges), in parallel tasks%n", source.name(),
+                        source.type(), split, parts);
             }
         }
         // Largest items first, so the long tail of a scan is made of small items.
@@ -185,30 +233,61 @@ public final class ScanJob {
             totalItems[t.connectorIndex()]++;
             totalBytes[t.connectorIndex()] += Math.max(0, t.item().bytes());
         }
+        ShardedListings sharded = null;
+        long shardedCarried = 0;
+        if (!shardedSources.isEmpty()) {
+            sc.setJobDescription("piimap " + runId + ": listing " + String.join(", ", shardedNames) + " on the executors");
+            sharded = ShardedListings.decide(sc, shared, connectors.size(), shardedSources, previousRuns);
+            ShardedListings.Counts counts = sharded.counts();
+            for (ShardedListings.Source s : shardedSources) {
+                int i = s.connectorIndex();
+                totalItems[i] += counts.toScan[i];
+                totalBytes[i] += counts.bytesToScan[i];
+                perSourceItems.set(i, new RunSummary.SourceItems(s.name(), counts.toScan[i], counts.carried(i)));
+                console.printf("piimap: %s (%s): %,d items listed, %,d to scan, %,d unchanged%s%s%n", s.name(),
+                        config.sources().get(i).type(), counts.listed[i], counts.toScan[i], counts.carried(i),
+                        s.previousRun() != null ? " (carried from run " + s.previousRun().runId() + ")"
+                                : full ? " (--full)" : " (no comparable earlier run)",
+                        counts.failed[i] > 0 ? "; " + counts.failed[i] + " shards could not be listed" : "");
+            }
+            for (ShardedListings.Entry failure : counts.failures) {
+                String name = connectors.get(failure.connectorIndex()).name();
+                console.printf("piimap: %s: cannot be listed in part: %s%n", name, failure.failure());
+                unreachable.add(new AssetOutcome(name, failure.shard().isEmpty() ? name : failure.shard(), "source",
+                        ItemStatus.ERROR, failure.failure(), null, null));
+            }
+            shardedCarried = counts.totalCarried();
+        }
         ScanProgress progress = new ScanProgress(spark.sparkContext(), console,
                 config.sources().stream().map(SourceConfig::name).toList(), totalItems, totalBytes, progressIntervalSeconds);
         ScanProgress.Counters counters = progress.counters();
         List<List<ScanTask>> groups = TaskGroups.of(tasks, connectors, sc.defaultParallelism(), MAX_ITEMS_PER_PARTITION);
         StringBuilder perSource = new StringBuilder();
+        long allTasks = 0;
         for (int i = 0; i < connectors.size(); i++) {
             perSource.append(i == 0 ? "" : ", ").append(connectors.get(i).name()).append(' ').append(totalItems[i]);
+            allTasks += totalItems[i];
         }
-        sc.setJobDescription("piimap " + runId + ": scanning " + tasks.size() + " items (" + perSource + ")");
+        sc.setJobDescription("piimap " + runId + ": scanning " + allTasks + " items (" + perSource + ")");
         // One element per partition: each group is one Spark task, scanned in order.
         JavaRDD<Scanned> scanned = sc.parallelize(groups, Math.max(1, groups.size()))
                 .flatMap(group -> {
                     TaskFaults.check("scan");
-                    return group.stream().map(task -> {
-                        SourceConnector connector = shared.value().get(task.connectorIndex());
-                        Scanned done = task.item().isPart()
-                                ? new Scanned(null, PartMerge.scan(connector, task.connectorIndex(), task.item(), context))
-                                : new Scanned(new ItemScan(task.item(), scanOne(connector, task.item(), context)), null);
-                        counters.itemDone(task.connectorIndex(), task.item().bytes());
-                        return done;
-                    }).iterator();
+                    return group.stream().map(task -> scanTask(task, shared.value(), context, counters)).iterator();
                 });
+        long shardedToScan = sharded == null ? 0 : sharded.counts().totalToScan();
+        if (shardedToScan > 0) {
+            int partitions = (int) Math.min(Integer.MAX_VALUE, Math.max(Math.min(sc.defaultParallelism(), shardedToScan),
+                    (shardedToScan + MAX_ITEMS_PER_PARTITION - 1) / MAX_ITEMS_PER_PARTITION));
+            scanned = scanned.union(sharded.tasks(partitions).mapPartitions(group -> {
+                TaskFaults.check("scan");
+                List<Scanned> out = new ArrayList<>();
+                group.forEachRemaining(task -> out.add(scanTask(task, shared.value(), context, counters)));
+                return out.iterator();
+            }));
+        }
         boolean anySplit = tasks.stream().anyMatch(t -> t.item().isPart());
-        long itemsToScan = tasks.stream().filter(t -> t.item().partIndex() == 0).count();
+        long itemsToScan = tasks.stream().filter(t -> t.item().partIndex() == 0).count() + shardedToScan;
         // With split items, every result goes through one shuffle that brings each item's parts together in order.
         JavaRDD<ItemScan> results = (anySplit
                 ? PartMerge.merged(scanned, (int) Math.max(1, Math.min(itemsToScan, sc.defaultParallelism())), shared, context)
@@ -234,8 +313,15 @@ public final class ScanJob {
                     .flatMapToPair(r -> r.result().dates().stream()
                             .map(d -> new Tuple2<>(r.item().locator(), d)).iterator()));
             JavaRDD<ItemRow> itemRows = results.map(r -> scannedItem(r, runId, scanFingerprints.get(r.item().source())));
-            if (!carried.isEmpty()) {
+            long carriedCount = carried.size() + shardedCarried;
+            if (carriedCount > 0) {
                 CarriedRows carriedRows = new CarriedRows(spark, previousRuns, carried);
+                if (sharded != null) {
+                    for (RunRecord from : sharded.carriedFromRuns()) {
+                        carriedRows.add(from, sharded.carriedKeys(spark, from));
+                    }
+                    itemRows = itemRows.union(sharded.carriedItems());
+                }
                 assetRows = assetRows.unionByName(carriedRows.assets());
                 findingRows = findingRows.unionByName(carriedRows.findings());
                 subjectRows = subjectRows.unionByName(carriedRows.subjects());
@@ -257,15 +343,15 @@ public final class ScanJob {
             long assetsWithFindings = findingRows.select("source", "asset").distinct().count();
 
             sc.setJobDescription("piimap " + runId + ": committing to the data map");
-            long listed = itemsToScan + carried.size() + unreachable.size();
+            long listed = itemsToScan + carriedCount + unreachable.size();
             RunRecord run = RunRecord.committed(runId, Instant.ofEpochMilli(started), Instant.now(),
                     config.sources().stream().map(SourceConfig::name).toList(), listed,
                     assetCount, findingCount, byStatus.getOrDefault("error", 0L), ScannerVersion.current())
-                    .withIncremental(detection, carried.size()).withFingerprintKeyId(keyId);
+                    .withIncremental(detection, carriedCount).withFingerprintKeyId(keyId);
             try {
                 // Without index entries or row dates (no fingerprint-key, no dated tables) their tables need no commit.
-                boolean anySubjects = !carried.isEmpty() || results.map(r -> r.result().subjects().size()).fold(0, Integer::sum) > 0;
-                boolean anyDates = !carried.isEmpty() || results.map(r -> r.result().dates().size()).fold(0, Integer::sum) > 0;
+                boolean anySubjects = carriedCount > 0 || results.map(r -> r.result().subjects().size()).fold(0, Integer::sum) > 0;
+                boolean anyDates = carriedCount > 0 || results.map(r -> r.result().dates().size()).fold(0, Integer::sum) > 0;
                 DataMapWriter.commit(spark, config.datamap(), run, assetRows, findingRows,
                         DataMapWriter.itemsFrame(spark, itemRows), anySubjects ? subjectRows : null, anyDates ? dateRows : null);
             } catch (RuntimeException e) {
@@ -277,6 +363,9 @@ public final class ScanJob {
         } finally {
             progress.close();
             results.unpersist(false);
+            if (sharded != null) {
+                sharded.release();
+            }
             shared.destroy();
             sc.setJobDescription(null);
         }
@@ -311,6 +400,21 @@ public final class ScanJob {
 
     private static Long knownOrNull(long value) {
         return value < 0 ? null : value;
+    }
+
+    /** One source's listing: complete, or planned in shards. */
+    private record Listed(int connectorIndex, SourceConfig source, String scanFingerprint, SupportsShardedListing.Plan plan) {
+    }
+
+    /** Runs on executors: scans one task (a whole item, or one part of a split one) and counts it done. */
+    private static Scanned scanTask(ScanTask task, List<SourceConnector> connectors, ScanContext context,
+                                    ScanProgress.Counters counters) {
+        SourceConnector connector = connectors.get(task.connectorIndex());
+        Scanned done = task.item().isPart()
+                ? new Scanned(null, PartMerge.scan(connector, task.connectorIndex(), task.item(), context))
+                : new Scanned(new ItemScan(task.item(), scanOne(connector, task.item(), context)), null);
+        counters.itemDone(task.connectorIndex(), task.item().bytes());
+        return done;
     }
 
     /** One listed item and what scanning it gave. */

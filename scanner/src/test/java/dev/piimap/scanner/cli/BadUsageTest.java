@@ -106,8 +106,16 @@ class BadUsageTest {
     }
 
     @Test
+    void benchListingWithNoObjectsExitsTwoNamingTheFlag() {
+        CliRunner.Result r = CliRunner.run("bench-listing", "--out", tmp.resolve("listing").toString(), "--objects", "0");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--objects").contains("'0'").contains("fix:");
+        assertThat(tmp.resolve("listing")).doesNotExist();
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : new String[]{"demo", "run", "detect", "export", "report", "diff", "policy", "retention", "dsr", "eval", "eval-corpus", "bench", "bench-estate"}) {
+        for (String command : new String[]{"demo", "run", "detect", "export", "report", "diff", "policy", "retention", "dsr", "eval", "eval-corpus", "bench", "bench-estate", "bench-listing"}) {
             CliRunner.Result r = CliRunner.run(command, "--help");
             assertThat(r.status()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage:");

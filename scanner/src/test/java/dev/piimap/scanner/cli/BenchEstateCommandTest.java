@@ -21,7 +21,7 @@ class BenchEstateCommandTest {
     void measuresATinyEstateEndToEndAndPrintsPositiveFigures() throws IOException {
         Path out = dir.resolve("bench");
         CliRunner.Result r = CliRunner.run("bench-estate", "--sizes", "4MB", "--executors", "1", "--detect-mb", "1", "--seed", "7",
-                "--out", out.toString());
+                "--out", out.toString(), "--incremental");
 
         assertThat(r.status()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -39,6 +39,16 @@ class BenchEstateCommandTest {
         assertThat(run).hasSize(EstateReport.RUN_COLUMNS.size()).startsWith("4MB", "local[1]");
         assertThat(run.subList(2, run.size())).allSatisfy(v -> assertThat(number(v)).as(v).isPositive());
         assertThat(number(run.get(EstateReport.RUN_COLUMNS.indexOf("speed-up")))).isEqualTo(1.0);
+
+        // The nightly run over the unchanged estate carries every table and file forward: 2 tables of 2 MB, and files.
+        assertThat(r.out()).contains("incremental runs (the same estate again, nothing changed")
+                .containsPattern("\\n4MB +local\\[1\\] +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9,]+ +[0-9.]+%\\n");
+        List<String> incremental = r.out().lines().filter(l -> l.startsWith("4MB ") && l.endsWith("%")).toList();
+        assertThat(incremental).hasSize(1);
+        String[] cells = incremental.get(0).trim().split(" +");
+        assertThat(number(cells[5])).as("items carried").isEqualTo(number(estate.get(EstateReport.ESTATE_COLUMNS.indexOf("tables")))
+                + number(estate.get(EstateReport.ESTATE_COLUMNS.indexOf("files"))));
+        assertThat(number(cells[3])).as("incremental wall below the full run's").isLessThan(number(cells[2]));
 
         assertThat(r.out()).contains("linearity (wall s per GB").contains("local[1]: 4MB ")
                 .contains("targets (issue 6):").contains("end-to-end <= 3x merely reading").doesNotContain("warning:");

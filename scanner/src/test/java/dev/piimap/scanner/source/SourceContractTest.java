@@ -124,6 +124,23 @@ public abstract class SourceContractTest {
         assertThat(first).allSatisfy(item -> assertThat(item.source()).isEqualTo(sourceName()));
     }
 
+    /** A source that may list in shards gives, through every shard of a plan, exactly what it lists at once. */
+    @Test
+    void aListingInShardsHoldsExactlyTheItemsOfTheWholeListing() throws Exception {
+        SourceConnector connector = connector(sourceYaml());
+        assumeTrue(connector instanceof SupportsShardedListing, "the source lists on the driver only");
+        SupportsShardedListing sharded = (SupportsShardedListing) connector;
+        List<ScanItem> whole = connector.listItems();
+
+        SupportsShardedListing.Plan small = sharded.planListing(whole.size());
+        SupportsShardedListing.Plan large = sharded.planListing(0);
+
+        assertThat(small.isComplete()).isTrue();
+        assertThat(small.items()).isEqualTo(whole);
+        assertThat(large.isComplete()).as("more items than the driver may hold").isFalse();
+        assertThat(ShardedListingsAssert.union(sharded, large)).isEqualTo(ShardedListingsAssert.sorted(whole));
+    }
+
     @Test
     void readsAnItemAndClassifiesWhatItHolds() throws Exception {
         SourceConnector connector = connector(sourceYaml());

@@ -11,6 +11,7 @@ import dev.piimap.scanner.source.ScanContext;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceConnector;
 import dev.piimap.scanner.source.SourceException;
+import dev.piimap.scanner.source.SupportsShardedListing;
 import dev.piimap.scanner.source.objectstore.ObjectReadException;
 import dev.piimap.scanner.source.objectstore.ObjectStoreFiles;
 import dev.piimap.scanner.source.objectstore.OpenedObject;
@@ -22,17 +23,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -46,10 +44,13 @@ import java.util.regex.Pattern;
  * the prefix instead of paths. Single compressed files ({@code .gz}, {@code .bz2}, {@code .zst}) are
  * decompressed on the fly in both cases ({@link Decompression}).
  *
+ * <p>A source with more items than the driver may hold is listed in shards, folders or key prefixes that
+ * executors list ({@link SupportsShardedListing}, {@link LocalListing}).
+ *
  * <p>Holds only its config, so it serializes to executors cheaply; Tika and the S3 client are set up
  * there, on first use.
  */
-public final class FilesConnector implements SourceConnector {
+public final class FilesConnector implements SourceConnector, SupportsShardedListing {
     private static final long serialVersionUID = 1L;
     /** A URI scheme of two or more characters (one letter would be a Windows drive). */
     private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
@@ -72,33 +73,84 @@ public final class FilesConnector implements SourceConnector {
         if (S3Location.isObjectStoreRoot(config.root())) {
             return objectStore().listItems();
         }
-        IncludeGlobs include = includeGlobs();
+        includeGlobs();
         Path root = root();
+        List<ScanItem> items;
+        try {
+            items = localListing(root).all(System.currentTimeMillis(), Integer.MAX_VALUE);
+        } catch (IOException e) {
+            throw listingFailed(root, e);
+        }
+        items.sort(Comparator.comparing(ScanItem::locator));
+        return items;
+    }
+
+    /** Lists the source on the driver when it has at most {@code driverLimit} items, else plans shards of its folders or prefixes. */
+    @Override
+    public Plan planListing(int driverLimit) throws SourceException {
+        if (S3Location.isObjectStoreRoot(config.root())) {
+            return objectStore().planListing(driverLimit);
+        }
+        includeGlobs();
+        Path root = root();
+        LocalListing listing = localListing(root);
+        long listedAt = System.currentTimeMillis();
+        try {
+            List<ScanItem> all = listing.all(listedAt, driverLimit);
+            if (all != null) {
+                all.sort(Comparator.comparing(ScanItem::locator));
+                return Plan.complete(all);
+            }
+            List<ScanItem> denied = new ArrayList<>();
+            List<Shard> shards = listing.shards(listedAt, driverLimit, denied);
+            return new Plan(denied, shards);
+        } catch (IOException e) {
+            throw listingFailed(root, e);
+        }
+    }
+
+    @Override
+    public ShardListing listShard(Shard shard) {
+        try {
+            if (S3Location.isObjectStoreRoot(config.root())) {
+                return objectStore().listShard(shard);
+            }
+            Path root = root();
+            try {
+                return new ShardListing(localListing(root).shard(shard), null);
+            } catch (IOException e) {
+                return new ShardListing(List.of(), listingFailed(root, e).getMessage());
+            }
+        } catch (SourceException e) {
+            return new ShardListing(List.of(), e.getMessage());
+        } catch (RuntimeException e) {
+            return new ShardListing(List.of(), prefix() + "folder '" + shard.path() + "' cannot be listed ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The listing of a local root, checked to be a readable folder. */
+    private LocalListing localListing(Path root) throws SourceException {
+        IncludeGlobs include = includeGlobs();
         if (!Files.exists(root)) {
             throw new SourceException(prefix() + "root " + root + " does not exist; check the 'root' key");
         }
         if (!Files.isDirectory(root)) {
             throw new SourceException(prefix() + "root " + root + " is not a directory; point 'root' at a folder");
         }
-        Path realRoot;
         try {
-            realRoot = root.toRealPath();
+            return new LocalListing(config.name(), root.toRealPath(), include);
         } catch (IOException e) {
             throw new SourceException(prefix() + "root " + root + " cannot be resolved ("
                     + e.getClass().getSimpleName() + ")", e);
         }
-        List<ScanItem> items = new ArrayList<>();
-        try {
-            Files.walkFileTree(realRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new Lister(config.name(), realRoot, include, items, System.currentTimeMillis()));
-        } catch (AccessDeniedException e) {
-            throw new SourceException(prefix() + "root " + root + " cannot be read: permission denied", e);
-        } catch (IOException e) {
-            throw new SourceException(prefix() + "root " + root + " cannot be listed ("
-                    + e.getClass().getSimpleName() + ")", e);
+    }
+
+    private SourceException listingFailed(Path root, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return new SourceException(prefix() + "root " + root + " cannot be read: permission denied", e);
         }
-        items.sort(Comparator.comparing(ScanItem::locator));
-        return items;
+        return new SourceException(prefix() + "root " + root + " cannot be listed (" + e.getClass().getSimpleName() + ")", e);
     }
 
     @Override
@@ -270,7 +322,6 @@ public final class FilesConnector implements SourceConnector {
         return "read failed (" + e.getClass().getSimpleName() + ")";
     }
 
-    /** Collects regular files; keeps symbolic links inside the root; lists unreadable folders as items. */
     /**
      * A local file's revision: {@code <size>:<mtime millis>}, or null (scan it every time) while its
      * modification time is within {@link #RACY_WINDOW_MILLIS} of the listing. A file rewritten right after
@@ -283,61 +334,4 @@ public final class FilesConnector implements SourceConnector {
 
     /** See {@link #revision}: the coarsest file time resolution in common use, FAT's 2 seconds. */
     static final long RACY_WINDOW_MILLIS = 2_000;
-
-    private static final class Lister extends SimpleFileVisitor<Path> {
-        private final Path realRoot;
-        private final long listedAtMillis;
-        private final IncludeGlobs include;
-        private final List<ScanItem> items;
-        private final String source;
-
-        Lister(String source, Path realRoot, IncludeGlobs include, List<ScanItem> items, long listedAtMillis) {
-            this.source = source;
-            this.listedAtMillis = listedAtMillis;
-            this.realRoot = realRoot;
-            this.include = include;
-            this.items = items;
-        }
-
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-            return dir.equals(realRoot) || insideRoot(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            if (attrs.isRegularFile() && insideRoot(file)) {
-                String relative = relative(file);
-                if (include.matches(relative)) {
-                    long modified = attrs.lastModifiedTime().toMillis();
-                    items.add(new ScanItem(source, relative, attrs.size(), modified,
-                            revision(attrs.size(), modified, listedAtMillis)));
-                }
-            }
-            return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            if (file.equals(realRoot)) {
-                throw e;
-            }
-            if (e instanceof AccessDeniedException) {
-                String relative = relative(file);
-                boolean dir = Files.isDirectory(file);
-                if (include.matches(relative) || dir && include.matches(relative + "/_")) {
-                    items.add(new ScanItem(source, dir ? relative + "/" : relative, -1, -1));
-                }
-            }
-            return FileVisitResult.CONTINUE;
-        }
-
-        private boolean insideRoot(Path path) throws IOException {
-            return !Files.isSymbolicLink(path) || path.toRealPath().startsWith(realRoot);
-        }
-
-        private String relative(Path path) {
-            return realRoot.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.piimap.scanner.source.objectstore;
 import dev.piimap.scanner.config.FilesSourceConfig.S3Options;
 import dev.piimap.scanner.source.ScanItem;
 import dev.piimap.scanner.source.SourceException;
+import dev.piimap.scanner.source.SupportsShardedListing;
 import dev.piimap.scanner.source.files.IncludeGlobs;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The objects of a files source whose root is {@code s3a://bucket/prefix/}: listed on the driver,
@@ -83,7 +85,7 @@ public final class ObjectStoreFiles implements Serializable {
             throw new SourceException(prefix() + e.getMessage());
         }
         try (client) {
-            return list(client);
+            return list(client, Integer.MAX_VALUE);
         } catch (SdkException e) {
             throw new SourceException(prefix() + "cannot list bucket '" + location.bucket() + "' (" + location + "): "
                     + S3Failures.listing(e));
@@ -113,21 +115,143 @@ public final class ObjectStoreFiles implements Serializable {
         }
     }
 
-    private List<ScanItem> list(S3Client client) throws SourceException {
+    /**
+     * Lists the objects on the driver when there are at most {@code driverLimit}, else plans shards: key
+     * prefixes found through listings with the delimiter {@code /}, level by level (up to
+     * {@value #MAX_PLAN_DEPTH} levels, until there are {@value #TARGET_SHARDS} shards). Each expanded prefix is a
+     * shard of the objects directly in it, each prefix at the last level a shard of everything under it.
+     * The delimiter listings page through the objects of the expanded levels without keeping them.
+     *
+     * @throws SourceException as {@link #listItems}
+     */
+    public SupportsShardedListing.Plan planListing(int driverLimit) throws SourceException {
+        S3Client client;
+        try {
+            client = client();
+        } catch (IllegalArgumentException e) {
+            throw new SourceException(prefix() + e.getMessage());
+        }
+        try (client) {
+            List<ScanItem> all = list(client, driverLimit);
+            if (all != null) {
+                return SupportsShardedListing.Plan.complete(all);
+            }
+            long listedAt = System.currentTimeMillis();
+            List<SupportsShardedListing.Shard> shards = new ArrayList<>();
+            List<String> level = List.of(location.prefix());
+            for (int depth = 1; ; depth++) {
+                List<String> next = new ArrayList<>();
+                for (String prefix : level) {
+                    shards.add(new SupportsShardedListing.Shard(relative(prefix), false, listedAt));
+                    next.addAll(childPrefixes(client, prefix));
+                }
+                if (depth == MAX_PLAN_DEPTH || next.isEmpty() || shards.size() + next.size() >= TARGET_SHARDS
+                        || shards.size() + next.size() > driverLimit) {
+                    for (String prefix : next) {
+                        shards.add(new SupportsShardedListing.Shard(relative(prefix), true, listedAt));
+                    }
+                    return new SupportsShardedListing.Plan(List.of(), shards);
+                }
+                level = next;
+            }
+        } catch (SdkException e) {
+            throw new SourceException(prefix() + "cannot list bucket '" + location.bucket() + "' (" + location + "): "
+                    + S3Failures.listing(e));
+        }
+    }
+
+    /** Executor side: the objects of one shard of {@link #planListing}. Never throws. */
+    public SupportsShardedListing.ShardListing listShard(SupportsShardedListing.Shard shard) {
+        List<ScanItem> items = new ArrayList<>();
+        try {
+            S3Client client = readClient();
+            ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(location.bucket())
+                    .maxKeys(pageSize).encodingType(EncodingType.URL);
+            String prefix = location.prefix() + shard.path();
+            if (!prefix.isEmpty()) {
+                request.prefix(prefix);
+            }
+            if (!shard.recursive()) {
+                request.delimiter("/");
+            }
+            eachPage(client, request, page -> {
+                for (S3Object object : page.contents()) {
+                    ScanItem item = item(object);
+                    if (item != null) {
+                        items.add(item);
+                    }
+                }
+            });
+            return new SupportsShardedListing.ShardListing(items, null);
+        } catch (IllegalArgumentException e) {
+            return new SupportsShardedListing.ShardListing(items, prefix() + e.getMessage());
+        } catch (SourceException e) {
+            return new SupportsShardedListing.ShardListing(items, e.getMessage());
+        } catch (SdkException e) {
+            return new SupportsShardedListing.ShardListing(items, prefix() + "cannot list '" + shard.path() + "' in bucket '"
+                    + location.bucket() + "': " + S3Failures.listing(e));
+        }
+    }
+
+    /** Shards wanted at most; planning stops going deeper once it has this many. */
+    static final int TARGET_SHARDS = 256;
+    /** Prefix levels planning lists at most. */
+    static final int MAX_PLAN_DEPTH = 4;
+
+    /** The prefixes one level below {@code prefix}, from a delimiter listing (its objects are paged through, not kept). */
+    private List<String> childPrefixes(S3Client client, String prefix) throws SourceException {
+        List<String> children = new ArrayList<>();
+        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(location.bucket())
+                .maxKeys(pageSize).encodingType(EncodingType.URL).delimiter("/");
+        if (!prefix.isEmpty()) {
+            request.prefix(prefix);
+        }
+        eachPage(client, request, page -> page.commonPrefixes().forEach(p -> {
+            String child = p.prefix();
+            if (child != null && child.startsWith(location.prefix()) && child.length() > prefix.length()) {
+                children.add(child);
+            }
+        }));
+        return children;
+    }
+
+    private String relative(String prefix) {
+        return prefix.substring(location.prefix().length());
+    }
+
+    /** All objects, sorted, or null once there are more than {@code limit}. */
+    private List<ScanItem> list(S3Client client, int limit) throws SourceException {
         List<ScanItem> items = new ArrayList<>();
         ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(location.bucket())
                 .maxKeys(pageSize).encodingType(EncodingType.URL);
         if (!location.prefix().isEmpty()) {
             request.prefix(location.prefix());
         }
-        String token = null;
-        do {
-            ListObjectsV2Response page = client.listObjectsV2(request.continuationToken(token).build());
+        boolean[] over = {false};
+        pages(client, request, page -> {
             for (S3Object object : page.contents()) {
                 ScanItem item = item(object);
                 if (item != null) {
                     items.add(item);
                 }
+            }
+            over[0] = items.size() > limit;
+            return !over[0];
+        });
+        if (over[0]) {
+            return null;
+        }
+        items.sort(Comparator.comparing(ScanItem::locator));
+        return items;
+    }
+
+    /** Calls {@code each} with every page of a listing, until it returns false. */
+    private void pages(S3Client client, ListObjectsV2Request.Builder request, PageHandler each) throws SourceException {
+        String token = null;
+        do {
+            ListObjectsV2Response page = client.listObjectsV2(request.continuationToken(token).build());
+            if (!each.handle(page)) {
+                return;
             }
             String next = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
             if (next != null && next.equals(token)) {
@@ -136,8 +260,19 @@ public final class ObjectStoreFiles implements Serializable {
             }
             token = next;
         } while (token != null);
-        items.sort(Comparator.comparing(ScanItem::locator));
-        return items;
+    }
+
+    private void eachPage(S3Client client, ListObjectsV2Request.Builder request, Consumer<ListObjectsV2Response> each)
+            throws SourceException {
+        pages(client, request, page -> {
+            each.accept(page);
+            return true;
+        });
+    }
+
+    /** One page of a listing; false stops it. */
+    private interface PageHandler {
+        boolean handle(ListObjectsV2Response page);
     }
 
     /** The item of one listed object, or null when it is a folder marker, outside the prefix or not included. */

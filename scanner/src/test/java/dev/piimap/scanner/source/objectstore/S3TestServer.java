@@ -26,7 +26,7 @@ import java.util.Properties;
  * Its credentials are written to files, so connectors read them through {@code ${file:..}} references
  * as they would in production ({@code ${env:..}} cannot be set inside a running JVM).
  */
-final class S3TestServer implements AutoCloseable {
+public final class S3TestServer implements AutoCloseable {
     static final String ACCESS_KEY = "piimap-test-key";
     static final String SECRET_KEY = "piimap-test-secret-4f1c";
 
@@ -49,7 +49,7 @@ final class S3TestServer implements AutoCloseable {
     }
 
     /** Starts a server keeping its objects and credential files under {@code dir}. */
-    static S3TestServer start(Path dir) throws Exception {
+    public static S3TestServer start(Path dir) throws Exception {
         Path blobs = Files.createDirectories(dir.resolve("blobs"));
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", blobs.toString());
@@ -71,20 +71,20 @@ final class S3TestServer implements AutoCloseable {
         return new S3TestServer(proxy, store, URI.create("http://127.0.0.1:" + proxy.getPort()), accessKeyFile, secretKeyFile);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
-    Path accessKeyFile() {
+    public Path accessKeyFile() {
         return accessKeyFile;
     }
 
-    Path secretKeyFile() {
+    public Path secretKeyFile() {
         return secretKeyFile;
     }
 
     /** Path-style options for this server with the credentials as {@code ${file:..}} references. */
-    S3Options options() {
+    public S3Options options() {
         return options(accessKeyFile, secretKeyFile);
     }
 
@@ -98,11 +98,11 @@ final class S3TestServer implements AutoCloseable {
         return admin;
     }
 
-    void createBucket(String bucket) {
+    public void createBucket(String bucket) {
         admin.createBucket(b -> b.bucket(bucket));
     }
 
-    void put(String bucket, String key, byte[] bytes) {
+    public void put(String bucket, String key, byte[] bytes) {
         admin.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }
 
