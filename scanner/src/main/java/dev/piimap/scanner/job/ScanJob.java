@@ -216,8 +216,8 @@ public final class ScanJob {
                     previous.run().map(r -> " (carried from run " + r.runId() + ")")
                             .orElse(full ? " (--full)" : " (no comparable earlier run)"));
             if (split > 0) {
-                console.printf("piimap: %s (%s): %,d of them read in %,d parts (key or page ranges), in parallel tasks%n", source.name(),
-                        source.type(), split, parts);
+                console.printf("piimap: %s (%s): %,d of them read in %,d parts (key or page ranges), in parallel tasks%n",
+                        source.name(), source.type(), split, parts);
             }
         }
         // Largest items first, so the long tail of a scan is made of small items.
