@@ -133,14 +133,17 @@ final class TableRevisions {
         try (Statement s = connection.createStatement()) {
             s.setQueryTimeout((int) timeout.toSeconds());
             if (kind == DatabaseKind.POSTGRESQL) {
-                // Cumulative counters; a statistics reset restarts them, so its time is part of the token.
-                try (ResultSet rs = s.executeQuery(COMMENT + " SELECT t.schemaname, t.relname, t.n_live_tup, t.n_tup_ins,"
-                        + " t.n_tup_upd, t.n_tup_del, (SELECT d.stats_reset FROM pg_catalog.pg_stat_database d"
-                        + " WHERE d.datname = pg_catalog.current_database()) FROM pg_catalog.pg_stat_user_tables t")) {
+                // The cumulative counters of inserted, updated and deleted rows (a statistics reset restarts them, so
+                // its time is part of the token) and the table's storage file, which TRUNCATE replaces without counting
+                // a row. Not n_live_tup: VACUUM and ANALYZE (autovacuum) re-estimate it, which is no change of data.
+                try (ResultSet rs = s.executeQuery(COMMENT + " SELECT t.schemaname, t.relname, t.n_tup_ins,"
+                        + " t.n_tup_upd, t.n_tup_del, c.relfilenode, (SELECT d.stats_reset FROM pg_catalog.pg_stat_database d"
+                        + " WHERE d.datname = pg_catalog.current_database()) FROM pg_catalog.pg_stat_user_tables t"
+                        + " JOIN pg_catalog.pg_class c ON c.oid = t.relid")) {
                     while (rs.next()) {
                         Timestamp reset = rs.getTimestamp(7);
                         out.put(new TableRef(rs.getString(1), rs.getString(2)), "pg:" + rs.getLong(3) + "/" + rs.getLong(4)
-                                + "/" + rs.getLong(5) + "/" + rs.getLong(6) + "@" + (reset == null ? "-" : reset.getTime()));
+                                + "/" + rs.getLong(5) + "/f" + rs.getLong(6) + "@" + (reset == null ? "-" : reset.getTime()));
                     }
                 }
             } else if (kind.isMysqlFamily()) {
