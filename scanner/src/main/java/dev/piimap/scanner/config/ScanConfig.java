@@ -2,6 +2,7 @@ package dev.piimap.scanner.config;
 
 import dev.piimap.scanner.extract.ExtractionLimits;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,10 +20,13 @@ import java.util.Objects;
  *                    or null for S3A's defaults and for data maps elsewhere
  * @param fingerprintKey the top-level {@code fingerprint-key}: the HMAC key of the run's subject index (and the
  *                    default of support sources' requester links); null when not set, and then no subject index
+ * @param maxTimePerSource {@code extraction.max-seconds-per-source}: how long after the scan starts each source's
+ *                    items may still start; later ones are {@code skipped}. Zero: no budget. Not part of what makes
+ *                    runs comparable for carrying items forward (a skipped item is never carried)
  */
 public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
                          boolean keepSamples, CustomDetectors detectors, FilesSourceConfig.S3Options datamapS3,
-                         SecretRef fingerprintKey) {
+                         SecretRef fingerprintKey, Duration maxTimePerSource) {
     public static final String DEFAULT_SPARK_MASTER = "local[*]";
 
     public ScanConfig {
@@ -31,6 +35,16 @@ public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> 
         Objects.requireNonNull(limits, "limits");
         sources = List.copyOf(sources);
         detectors = detectors == null ? CustomDetectors.none() : detectors;
+        maxTimePerSource = maxTimePerSource == null ? Duration.ZERO : maxTimePerSource;
+        if (maxTimePerSource.isNegative()) {
+            throw new IllegalArgumentException("maxTimePerSource must not be negative");
+        }
+    }
+
+    public ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
+                      boolean keepSamples, CustomDetectors detectors, FilesSourceConfig.S3Options datamapS3,
+                      SecretRef fingerprintKey) {
+        this(datamap, sparkMaster, sources, limits, keepSamples, detectors, datamapS3, fingerprintKey, Duration.ZERO);
     }
 
     public ScanConfig(String datamap, String sparkMaster, List<SourceConfig> sources, ExtractionLimits limits,
@@ -44,6 +58,12 @@ public record ScanConfig(String datamap, String sparkMaster, List<SourceConfig> 
     }
 
     public ScanConfig withSparkMaster(String master) {
-        return new ScanConfig(datamap, master, sources, limits, keepSamples, detectors, datamapS3, fingerprintKey);
+        return new ScanConfig(datamap, master, sources, limits, keepSamples, detectors, datamapS3, fingerprintKey,
+                maxTimePerSource);
+    }
+
+    /** The same config with another per-source time budget (zero: none). */
+    public ScanConfig withMaxTimePerSource(Duration budget) {
+        return new ScanConfig(datamap, sparkMaster, sources, limits, keepSamples, detectors, datamapS3, fingerprintKey, budget);
     }
 }

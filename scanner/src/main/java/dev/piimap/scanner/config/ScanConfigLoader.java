@@ -38,7 +38,7 @@ public final class ScanConfigLoader {
     static final Set<String> FILES_KEYS = Set.of("name", "type", "root", "include", "s3");
     static final Set<String> S3_KEYS = Set.of("endpoint", "path-style", "access-key", "secret-key", "region");
     static final Set<String> EXTRACTION_KEYS = Set.of("max-embedded-depth", "max-embedded-count", "max-chars-per-item",
-            "max-bytes-per-item", "max-zip-ratio", "max-xml-depth", "max-seconds-per-item", "ocr", "ocr-languages",
+            "max-bytes-per-item", "max-zip-ratio", "max-xml-depth", "max-seconds-per-item", "max-seconds-per-source", "ocr", "ocr-languages",
             "tesseract-path");
     static final List<String> SOURCE_TYPES = List.of("jdbc", "files", "support");
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -121,7 +121,10 @@ public final class ScanConfigLoader {
             throw ConfigException.invalid("datamap-s3", null, "applies only to a data map on s3a://",
                     "remove datamap-s3, or set datamap: s3a://bucket/prefix");
         }
-        return new ScanConfig(datamap, master, sources, limits, samples, detectors, datamapS3, fingerprintKey);
+        JsonNode extraction = root.get("extraction");
+        Duration perSource = extraction == null || !extraction.isObject() ? Duration.ZERO
+                : Duration.ofSeconds(positive(extraction, "max-seconds-per-source", 0, 0));
+        return new ScanConfig(datamap, master, sources, limits, samples, detectors, datamapS3, fingerprintKey, perSource);
     }
 
     private SourceConfig parseSource(JsonNode node, String path, Path baseDir, SecretRef fingerprintKey) {

@@ -31,15 +31,27 @@ import java.util.Objects;
  * skip it.
  *
  * <p>The first failed part of an item (a connector that threw, or one that cannot scan parts) makes the
- * whole item one {@code error} outcome of kind {@code item}, as a failed scan of a whole item does.
+ * whole item one {@code error} outcome of kind {@code item}, as a failed scan of a whole item does; the first
+ * part skipped for the source's time budget makes it one {@code skipped} outcome.
  */
 final class PartMerge {
     private PartMerge() {
     }
 
-    /** One scanned part: its state, or why there is none. */
-    record PartScan(int connectorIndex, ScanItem item, SupportsItemParts.ItemPart part, String failure)
+    /**
+     * One scanned part: its state, or why there is none ({@code skipped}: not read, as the source's time
+     * budget was used up; else it failed).
+     */
+    record PartScan(int connectorIndex, ScanItem item, SupportsItemParts.ItemPart part, String failure, boolean skipped)
             implements Serializable {
+        PartScan(int connectorIndex, ScanItem item, SupportsItemParts.ItemPart part, String failure) {
+            this(connectorIndex, item, part, failure, false);
+        }
+
+        /** A part not read because the source's time budget was used up; the whole item is then {@code skipped}. */
+        static PartScan skipped(int connectorIndex, ScanItem item, String reason) {
+            return new PartScan(connectorIndex, item, null, reason, true);
+        }
     }
 
     /** Sorts the parts of one item together, in part order. */
@@ -132,7 +144,8 @@ final class PartMerge {
                 return failed(item, "internal error while merging parts (" + t.getClass().getSimpleName() + ")");
             }
         }
-        return failed(item, run.failure());
+        return run.skipped() ? new ScanJob.ItemScan(item, ScanJob.skippedForBudget(item, run.failure()))
+                : failed(item, run.failure());
     }
 
     private static ScanJob.ItemScan failed(ScanItem item, String reason) {

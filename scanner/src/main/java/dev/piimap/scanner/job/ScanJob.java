@@ -269,11 +269,12 @@ public final class ScanJob {
             allTasks += totalItems[i];
         }
         sc.setJobDescription("piimap " + runId + ": scanning " + allTasks + " items (" + perSource + ")");
+        SourceBudget budget = SourceBudget.from(config.maxTimePerSource(), System.currentTimeMillis());
         // One element per partition: each group is one Spark task, scanned in order.
         JavaRDD<Scanned> scanned = sc.parallelize(groups, Math.max(1, groups.size()))
                 .flatMap(group -> {
                     TaskFaults.check("scan");
-                    return group.stream().map(task -> scanTask(task, shared.value(), context, counters)).iterator();
+                    return group.stream().map(task -> scanTask(task, shared.value(), context, counters, budget)).iterator();
                 });
         long shardedToScan = sharded == null ? 0 : sharded.counts().totalToScan();
         if (shardedToScan > 0) {
@@ -282,7 +283,7 @@ public final class ScanJob {
             scanned = scanned.union(sharded.tasks(partitions).mapPartitions(group -> {
                 TaskFaults.check("scan");
                 List<Scanned> out = new ArrayList<>();
-                group.forEachRemaining(task -> out.add(scanTask(task, shared.value(), context, counters)));
+                group.forEachRemaining(task -> out.add(scanTask(task, shared.value(), context, counters, budget)));
                 return out.iterator();
             }));
         }
@@ -389,10 +390,14 @@ public final class ScanJob {
         }
     }
 
-    /** One scanned item's row in {@code items}: failed when any of its assets ended in error (never carried). */
+    /**
+     * One scanned item's row in {@code items}: failed when any of its assets ended in error or the item was
+     * skipped for its source's time budget (never carried: scanned again next run).
+     */
     private static ItemRow scannedItem(ItemScan scan, String runId, String scanFingerprint) {
         ScanItem item = scan.item();
-        boolean failed = scan.result().assets().stream().anyMatch(a -> a.status() == ItemStatus.ERROR);
+        boolean failed = scan.result().assets().stream().anyMatch(a -> a.status() == ItemStatus.ERROR
+                || a.status() == ItemStatus.SKIPPED && a.detail() != null && a.detail().startsWith(SourceBudget.REASON));
         return new ItemRow(item.source(), item.locator(), item.revision(),
                 failed ? DataMapLayout.ITEM_FAILED : DataMapLayout.ITEM_SCANNED, runId, knownOrNull(item.bytes()),
                 knownOrNull(item.modifiedMillis()), scanFingerprint);
@@ -406,15 +411,30 @@ public final class ScanJob {
     private record Listed(int connectorIndex, SourceConfig source, String scanFingerprint, SupportsShardedListing.Plan plan) {
     }
 
-    /** Runs on executors: scans one task (a whole item, or one part of a split one) and counts it done. */
+    /**
+     * Runs on executors: scans one task (a whole item, or one part of a split one) and counts it done; once the
+     * source's time budget is used up, marks it skipped instead of reading it.
+     */
     private static Scanned scanTask(ScanTask task, List<SourceConnector> connectors, ScanContext context,
-                                    ScanProgress.Counters counters) {
+                                    ScanProgress.Counters counters, SourceBudget budget) {
         SourceConnector connector = connectors.get(task.connectorIndex());
-        Scanned done = task.item().isPart()
-                ? new Scanned(null, PartMerge.scan(connector, task.connectorIndex(), task.item(), context))
-                : new Scanned(new ItemScan(task.item(), scanOne(connector, task.item(), context)), null);
-        counters.itemDone(task.connectorIndex(), task.item().bytes());
+        ScanItem item = task.item();
+        Scanned done;
+        if (budget.usedUp(System.currentTimeMillis())) {
+            done = item.isPart() ? new Scanned(null, PartMerge.PartScan.skipped(task.connectorIndex(), item, budget.reason()))
+                    : new Scanned(new ItemScan(item, skippedForBudget(item, budget.reason())), null);
+        } else {
+            done = item.isPart() ? new Scanned(null, PartMerge.scan(connector, task.connectorIndex(), item, context))
+                    : new Scanned(new ItemScan(item, scanOne(connector, item, context)), null);
+        }
+        counters.itemDone(task.connectorIndex(), item.bytes());
         return done;
+    }
+
+    /** The one outcome of an item (or a split item) not read because its source's time budget was used up. */
+    static ItemResult skippedForBudget(ScanItem item, String reason) {
+        return ItemResult.of(new AssetOutcome(item.source(), item.locator(), "item", ItemStatus.SKIPPED, reason,
+                item.bytes() < 0 ? null : item.bytes(), item.modifiedMillis() < 0 ? null : item.modifiedMillis()));
     }
 
     /** One listed item and what scanning it gave. */

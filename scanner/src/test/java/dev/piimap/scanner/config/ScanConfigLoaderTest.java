@@ -123,6 +123,28 @@ class ScanConfigLoaderTest {
     }
 
     @Test
+    void readsThePerSourceTimeBudgetWhichIsOffByDefaultAndNeverNegative() {
+        assertThat(loader.parse("datamap: x\nsources: [{name: a, type: files, root: /data}]\n", BASE).maxTimePerSource())
+                .isZero();
+        ScanConfig cfg = loader.parse("""
+                datamap: x
+                extraction: {max-seconds-per-source: 3600}
+                sources: [{name: a, type: files, root: /data}]
+                """, BASE);
+        assertThat(cfg.maxTimePerSource()).hasHours(1);
+        assertThat(cfg.withSparkMaster("local[1]").maxTimePerSource()).hasHours(1);
+
+        assertThatThrownBy(() -> loader.parse("""
+                datamap: x
+                extraction: {max-seconds-per-source: -1}
+                sources: [{name: a, type: files, root: /data}]
+                """, BASE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("extraction.max-seconds-per-source: must be a whole number >= 0 (value: '-1')")
+                .hasMessageContaining("fix: ");
+    }
+
+    @Test
     void ocrIsOnByDefaultAndConfigurable() {
         ScanConfig byDefault = loader.parse("datamap: x\nsources: [{name: a, type: files, root: /data}]\n", BASE);
         assertThat(byDefault.limits().ocr()).isEqualTo(OcrSettings.auto());
