@@ -9,11 +9,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the latest committed run that covered a source knew about its items, and the rule that decides
@@ -23,7 +25,7 @@ import java.util.Optional;
  */
 final class PreviousScan {
     /** One item of the earlier run. */
-    record Item(String revision, String status, String scannedRunId, String scanFingerprint) implements java.io.Serializable {
+    record Item(String revision, String status, String scannedRunId, String scanFingerprint) implements Serializable {
     }
 
     private final RunRecord run;
@@ -67,22 +69,22 @@ final class PreviousScan {
         private final String detectionFingerprint;
         private final List<RunRecord> committed;
         private final Map<String, Map<String, Map<String, Item>>> itemsByRun = new HashMap<>();
-        private final java.util.Set<String> notCollected;
+        private final Set<String> notCollected;
 
         /**
          * @param runId                the run being written, never used as an earlier run (an id re-used)
          * @param detectionFingerprint the run's {@link Fingerprints#detection}: runs made with another are not used
          */
         Lookup(DataMapReader reader, String runId, String detectionFingerprint) {
-            this(reader, runId, detectionFingerprint, java.util.Set.of());
+            this(reader, runId, detectionFingerprint, Set.of());
         }
 
         /**
          * @param notCollected sources whose earlier items are never brought to the driver (they are listed in
          *                     shards and joined with their earlier items on the executors); only {@link #latest} serves them
          */
-        Lookup(DataMapReader reader, String runId, String detectionFingerprint, java.util.Set<String> notCollected) {
-            this.notCollected = java.util.Set.copyOf(notCollected);
+        Lookup(DataMapReader reader, String runId, String detectionFingerprint, Set<String> notCollected) {
+            this.notCollected = Set.copyOf(notCollected);
             this.reader = reader;
             this.runId = runId;
             this.detectionFingerprint = detectionFingerprint;

@@ -147,9 +147,9 @@ public final class ScanJob {
                                 + " prefixes)%n", source.name(), source.type(), driverListingLimit, plan.shards().size());
                         shardedNames.add(source.name());
                     }
-                    listings.add(new Listed(index, source, scanFingerprint, plan));
+                    listings.add(new Listed(source, scanFingerprint, plan));
                 } else {
-                    listings.add(new Listed(index, source, scanFingerprint,
+                    listings.add(new Listed(source, scanFingerprint,
                             SupportsShardedListing.Plan.complete(connector.listItems())));
                 }
             } catch (SourceException | RuntimeException e) {
@@ -408,7 +408,7 @@ public final class ScanJob {
     }
 
     /** One source's listing: complete, or planned in shards. */
-    private record Listed(int connectorIndex, SourceConfig source, String scanFingerprint, SupportsShardedListing.Plan plan) {
+    private record Listed(SourceConfig source, String scanFingerprint, SupportsShardedListing.Plan plan) {
     }
 
     /**

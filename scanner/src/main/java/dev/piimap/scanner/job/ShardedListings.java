@@ -22,6 +22,8 @@ import scala.Tuple2;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,9 +153,8 @@ final class ShardedListings {
                                   List<Source> sources, DataMapReader reader) {
         List<Tuple2<Integer, SupportsShardedListing.Shard>> shards = new ArrayList<>();
         List<Entry> plannedItems = new ArrayList<>();
-        Map<String, String> fingerprints = new java.util.HashMap<>();
+        Map<String, String> fingerprints = fingerprintsOf(sources);
         for (Source s : sources) {
-            fingerprints.put(s.name(), s.scanFingerprint());
             s.plan().shards().forEach(shard -> shards.add(new Tuple2<>(s.connectorIndex(), shard)));
             s.plan().items().forEach(item -> plannedItems.add(new Entry(s.connectorIndex(), item, null, null, null, null)));
         }
@@ -179,7 +180,7 @@ final class ShardedListings {
     private static JavaRDD<Entry> joined(JavaSparkContext sc, JavaRDD<Entry> listed, List<Source> sources, DataMapReader reader,
                                          Map<String, String> fingerprints) {
         JavaPairRDD<Tuple2<String, String>, PreviousScan.Item> earlier = null;
-        Map<String, String> fromRun = new java.util.HashMap<>();
+        Map<String, String> fromRun = new HashMap<>();
         for (Source s : sources) {
             if (s.previousRun() == null) {
                 continue;
@@ -216,6 +217,13 @@ final class ShardedListings {
                         Rows.string(row, "scanned_run_id"), Rows.string(row, "scan_fingerprint")));
     }
 
+    /** Each source's scan fingerprint by name (a serializable map, shipped to the tasks that need it). */
+    private static Map<String, String> fingerprintsOf(List<Source> sources) {
+        Map<String, String> out = new HashMap<>();
+        sources.forEach(s -> out.put(s.name(), s.scanFingerprint()));
+        return out;
+    }
+
     Counts counts() {
         return counts;
     }
@@ -232,7 +240,7 @@ final class ShardedListings {
                 .mapPartitions(tasks -> {
                     List<ScanTask> all = new ArrayList<>();
                     tasks.forEachRemaining(all::add);
-                    all.sort(java.util.Comparator.comparingLong((ScanTask t) -> -t.item().bytes())
+                    all.sort(Comparator.comparingLong((ScanTask t) -> -t.item().bytes())
                             .thenComparing(t -> t.item().locator()));
                     return all.iterator();
                 });
@@ -240,8 +248,7 @@ final class ShardedListings {
 
     /** The {@code items} rows of the carried items. */
     JavaRDD<ItemRow> carriedItems() {
-        Map<String, String> fingerprints = new java.util.HashMap<>();
-        sources.forEach(s -> fingerprints.put(s.name(), s.scanFingerprint()));
+        Map<String, String> fingerprints = fingerprintsOf(sources);
         return entries.filter(Entry::carried).map(e -> new ItemRow(e.item().source(), e.item().locator(), e.item().revision(),
                 DataMapLayout.ITEM_CARRIED, e.scannedRunId(), e.item().bytes() < 0 ? null : e.item().bytes(),
                 e.item().modifiedMillis() < 0 ? null : e.item().modifiedMillis(), fingerprints.get(e.item().source())));

@@ -2,7 +2,6 @@ package dev.piimap.scanner.source.jdbc;
 
 import dev.piimap.scanner.source.ScanItem;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -52,15 +51,9 @@ record CtidRange(Long from, Long to) implements TableRange {
 
     @Override
     public Map<String, String> attributes(int index, int count) {
-        Map<String, String> a = new LinkedHashMap<>();
-        a.put(ScanItem.PART, index + "/" + count);
-        a.put(TableRange.KIND, KIND);
-        if (from != null) {
-            a.put(FROM, Long.toString(from));
-        }
-        if (to != null) {
-            a.put(TO, Long.toString(to));
-        }
+        Map<String, String> a = TableRange.partAttributes(index, count, KIND);
+        TableRange.putBound(a, FROM, from);
+        TableRange.putBound(a, TO, to);
         return a;
     }
 

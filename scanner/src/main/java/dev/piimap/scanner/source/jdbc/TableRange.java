@@ -2,6 +2,7 @@ package dev.piimap.scanner.source.jdbc;
 
 import dev.piimap.scanner.source.ScanItem;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,6 +40,21 @@ sealed interface TableRange permits KeyRange, CtidRange {
 
     /** The attributes of part {@code index} (from 0) of {@code count} reading this range. */
     Map<String, String> attributes(int index, int count);
+
+    /** The attributes every range starts with: {@link ScanItem#PART} and {@value #KIND}; the kind adds its bounds. */
+    static Map<String, String> partAttributes(int index, int count, String kind) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put(ScanItem.PART, index + "/" + count);
+        a.put(KIND, kind);
+        return a;
+    }
+
+    /** Puts {@code bound} under {@code key} unless the range is open there. */
+    static void putBound(Map<String, String> attributes, String key, Long bound) {
+        if (bound != null) {
+            attributes.put(key, Long.toString(bound));
+        }
+    }
 
     /** The WHERE clause selecting the range's rows, with a leading space, or "" when the range is unbounded. */
     String where(String quote);

@@ -78,18 +78,8 @@ public final class ObjectStoreFiles implements Serializable {
      *                         class of a failure that got no response) when the bucket cannot be listed
      */
     public List<ScanItem> listItems() throws SourceException {
-        S3Client client;
-        try {
-            client = client();
-        } catch (IllegalArgumentException e) {
-            throw new SourceException(prefix() + e.getMessage());
-        }
-        try (client) {
-            return list(client, Integer.MAX_VALUE);
-        } catch (SdkException e) {
-            throw new SourceException(prefix() + "cannot list bucket '" + location.bucket() + "' (" + location + "): "
-                    + S3Failures.listing(e));
-        }
+        // Without a limit the plan is always the complete listing.
+        return planListing(Integer.MAX_VALUE).items();
     }
 
     /**
@@ -118,7 +108,7 @@ public final class ObjectStoreFiles implements Serializable {
     /**
      * Lists the objects on the driver when there are at most {@code driverLimit}, else plans shards: key
      * prefixes found through listings with the delimiter {@code /}, level by level (up to
-     * {@value #MAX_PLAN_DEPTH} levels, until there are {@value #TARGET_SHARDS} shards). Each expanded prefix is a
+     * {@value #MAX_PLAN_DEPTH} levels, until there are at least {@value #TARGET_SHARDS} shards). Each expanded prefix is a
      * shard of the objects directly in it, each prefix at the last level a shard of everything under it.
      * The delimiter listings page through the objects of the expanded levels without keeping them.
      *
