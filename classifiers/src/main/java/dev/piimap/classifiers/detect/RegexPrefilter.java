@@ -105,6 +105,25 @@ final class RegexPrefilter {
         return false;
     }
 
+    /** {@link #mayMatch(char[], int, int)} over a {@link CharSequence}. */
+    boolean mayMatch(CharSequence text, int from, int to) {
+        if (acceptsAtOnce) {
+            return true;
+        }
+        int[] t = table;
+        int[] cls = classOf;
+        int other = cls[RegexApproximation.OTHER];
+        int row = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            row = t[row + (c < 128 ? cls[c] : other)];
+            if (row < 0) {
+                return row == ACCEPT;
+            }
+        }
+        return false;
+    }
+
     /**
      * A prefilter built on first use, so that loading detectors stays quick and patterns never tried
      * cost nothing. Thread-safe: threads that race to build it build equal ones, and any may be kept.
@@ -123,6 +142,17 @@ final class RegexPrefilter {
 
         /** Like {@link RegexPrefilter#mayMatch}; always true when the regex has no prefilter. */
         boolean mayMatch(char[] text, int from, int to) {
+            Object b = built;
+            if (b == UNBUILT) {
+                RegexPrefilter f = of(regex, anchored);
+                b = f == null ? NONE : f;
+                built = b;
+            }
+            return b == NONE || ((RegexPrefilter) b).mayMatch(text, from, to);
+        }
+
+        /** Like {@link RegexPrefilter#mayMatch(CharSequence, int, int)}; always true when the regex has no prefilter. */
+        boolean mayMatch(CharSequence text, int from, int to) {
             Object b = built;
             if (b == UNBUILT) {
                 RegexPrefilter f = of(regex, anchored);

@@ -100,9 +100,9 @@ public final class TextIndex {
 
     /**
      * Maximal runs of ASCII digits as {@code [start0, end0, start1, end1, ...]}, ends exclusive, in
-     * text order.
+     * text order. Shared: callers must not modify the array.
      */
-    int[] digitRuns() {
+    public int[] digitRuns() {
         basics();
         return digitRuns;
     }

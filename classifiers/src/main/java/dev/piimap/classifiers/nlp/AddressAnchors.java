@@ -1,5 +1,7 @@
 package dev.piimap.classifiers.nlp;
 
+import dev.piimap.classifiers.detect.TextIndex;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,20 +27,21 @@ final class AddressAnchors {
 
     /** Regions as {@code {start, end, shapeBits}}, in text order, not overlapping. */
     static List<int[]> regions(CharSequence text, int reach, int radius) {
+        return regions(TextIndex.of(text), reach, radius);
+    }
+
+    /** {@link #regions(CharSequence, int, int)} of the indexed text, from the digit runs the index has found. */
+    static List<int[]> regions(TextIndex index, int reach, int radius) {
+        CharSequence text = index.text();
         int n = text.length();
         // Pass 1: digit runs short enough to be a house number or postcode.
+        int[] digitRuns = index.digitRuns();
         int[] runs = new int[16];
         int count = 0;
         List<int[]> anchors = new ArrayList<>();
-        for (int i = 0; i < n; ) {
-            if (!isDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-            }
+        for (int k = 0; k < digitRuns.length; k += 2) {
+            int start = digitRuns[k];
+            int i = digitRuns[k + 1];
             int length = i - start;
             if (length > 5) {
                 continue;
@@ -148,6 +151,10 @@ final class AddressAnchors {
     private static final Map<Character, List<String>> SUFFIXES_BY_LAST = AddressPatterns.COMPOUND_SUFFIXES.stream()
             .collect(Collectors.groupingBy(w -> w.charAt(w.length() - 1)));
 
+    /** {@link #TYPE_SHAPES} of the words that pack ({@link PackedWords}); the shape bits fit in a byte. */
+    private static final PackedWords PACKED_TYPE_SHAPES = new PackedWords(TYPE_SHAPES.entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> (byte) (int) e.getValue())));
+
     private static Map<String, Integer> typeShapes() {
         Map<String, Integer> shapes = new HashMap<>();
         AddressPatterns.EN_TYPES.forEach(w -> shapes.merge(w, AddressPatterns.EN, (a, b) -> a | b));
@@ -179,6 +186,12 @@ final class AddressAnchors {
         }
         if (quickRejection && !mayNameStreetType(text, start, end, compound)) {
             return 0;
+        }
+        if (quickRejection && !compound) {
+            long key = PackedWords.key(text, start, end);
+            if (key != PackedWords.UNPACKABLE) {
+                return PACKED_TYPE_SHAPES.get(key, (byte) 0) & 0xFF;
+            }
         }
         String word = text.subSequence(start, Math.min(end, start + 40)).toString().toLowerCase(Locale.ROOT);
         int shapes = 0;

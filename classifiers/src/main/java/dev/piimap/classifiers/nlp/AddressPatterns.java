@@ -1,6 +1,7 @@
 package dev.piimap.classifiers.nlp;
 
 import com.google.re2j.Pattern;
+import dev.piimap.classifiers.detect.AnchoredSearch;
 
 import java.util.List;
 import java.util.Set;
@@ -11,8 +12,15 @@ import java.util.Set;
  * by postcode and city in that country's order. Group 2, when set, is that postcode/city tail.
  */
 final class AddressPatterns {
-    /** A named shape with its score without and with the postcode/city tail. */
-    record Shape(String name, Pattern pattern, double streetScore, double fullScore) {
+    /**
+     * A named shape with its score without and with the postcode/city tail. Its pattern is searched
+     * anchored, only where a match may start ({@link AnchoredSearch}): unanchored, the alternations of
+     * street types would start RE2J threads at every character of a region.
+     */
+    record Shape(String name, AnchoredSearch search, double streetScore, double fullScore) {
+        Pattern pattern() {
+            return search.pattern();
+        }
     }
 
     private static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*";
@@ -135,6 +143,7 @@ final class AddressPatterns {
     /** A street part, optionally followed by its tail; with {@code streetScore} 0 the tail is required. */
     private static Shape shape(String name, String street, String tail, double streetScore, double fullScore) {
         String optional = streetScore > 0 ? "?" : "";
-        return new Shape(name, Pattern.compile("(" + street + "(?:" + SEP + "(" + tail + "))" + optional + ")" + END), streetScore, fullScore);
+        return new Shape(name, new AnchoredSearch(Pattern.compile("(" + street + "(?:" + SEP + "(" + tail + "))" + optional + ")" + END)),
+                streetScore, fullScore);
     }
 }

@@ -126,10 +126,32 @@ public final class NameLexicon {
             "la", "le", "les", "al", "el", "bin", "binti", "ibn", "ben", "bat", "ter", "ten", "zu", "y", "e",
             "mac", "mc", "st", "san", "santa", "abu", "af", "av", "lo");
 
+    /** Flag of {@link #packedFlags} only: the word is a title or strong label ({@link #isCue}). */
+    static final byte CUE = 8;
+
     private final Map<String, Byte> flags;
+    /** {@link #flags} of the words that pack, plus {@link #CUE} on the cue words. */
+    private final PackedWords packed;
 
     private NameLexicon(Map<String, Byte> flags) {
         this.flags = flags;
+        Map<String, Byte> withCues = new HashMap<>(flags);
+        for (Set<String> cues : List.of(TITLES, STRONG_LABELS)) {
+            for (String cue : cues) {
+                withCues.merge(cue, CUE, (a, b) -> (byte) (a | b));
+            }
+        }
+        this.packed = new PackedWords(withCues);
+    }
+
+    /**
+     * For a word {@code text[start, end)} of ASCII letters only, up to {@value PackedWords#MAX_LETTERS} of them:
+     * {@link #flagsOf} of it lower-cased, plus {@link #CUE} when {@link #isCue} holds, found without copying it.
+     * -1 for any other word, which the caller looks up as a String.
+     */
+    int packedFlags(CharSequence text, int start, int end) {
+        long key = PackedWords.key(text, start, end);
+        return key == PackedWords.UNPACKABLE ? -1 : packed.get(key, (byte) 0);
     }
 
     private static final LazyResource<NameLexicon> SHIPPED = new LazyResource<>(NameLexicon::load);

@@ -60,13 +60,20 @@ final class PersonCandidates {
                 // Short all-capital words are acronyms (LG, CO, NT); names in all-capital text are longer ones.
                 anchor = false;
             } else {
-                String lower = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
-                // One gazetteer lookup answers both isCommonWord and isName.
-                byte flags = lexicon.flagsOf(lower);
+                // One gazetteer lookup answers isCommonWord, isName and (for a word that packs) isCue.
+                int flags = lexicon.packedFlags(text, start, i);
+                boolean cue;
+                if (flags >= 0) {
+                    cue = (flags & NameLexicon.CUE) != 0;
+                } else {
+                    String lower = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT);
+                    flags = lexicon.flagsOf(lower);
+                    cue = NameLexicon.isCue(lower);
+                }
                 boolean name = (flags & (NameLexicon.GIVEN | NameLexicon.FAMILY)) != 0;
                 boolean word = (flags & NameLexicon.WORD) != 0;
                 common = word && !name;
-                anchor = NameLexicon.isCue(lower) || name && !word
+                anchor = cue || name && !word
                         || previousCapitalEnd >= 0 && !common && !previousCommon && onlySpaces(text, previousCapitalEnd, start);
             }
             if (anchor) {
@@ -113,7 +120,11 @@ final class PersonCandidates {
 
     private static void add(List<int[]> regions, CharSequence text, int anchorStart, int anchorEnd) {
         int start = Math.max(0, anchorStart - RADIUS);
+        // A start at or before the last region's end merges into it wherever it snaps, so snapping stops there.
         int startLimit = Math.max(0, start - SNAP);
+        if (!regions.isEmpty()) {
+            startLimit = Math.max(startLimit, Math.min(start, regions.get(regions.size() - 1)[1]));
+        }
         while (start > startLimit && !Character.isWhitespace(text.charAt(start - 1))) {
             start--;
         }

@@ -27,6 +27,11 @@ final class PersonModel {
         return FINDER.get();
     }
 
+    /** The shared model (tests). */
+    static TokenNameFinderModel model() {
+        return MODEL.get();
+    }
+
     /** Fails fast, at detector construction, when the model is not packaged at all. */
     static void requirePresent() {
         if (PersonModel.class.getClassLoader().getResource(RESOURCE) == null) {
@@ -40,7 +45,7 @@ final class PersonModel {
             throw new IllegalStateException(missing());
         }
         try (in) {
-            return new TokenNameFinderModel(in);
+            return new ShippedNameFinderModel(in);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the person name model " + RESOURCE + " could not be loaded ("
                     + e.getMessage() + "): it is corrupt or from an incompatible OpenNLP version; regenerate it with "

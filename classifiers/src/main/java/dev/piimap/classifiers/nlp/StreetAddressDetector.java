@@ -1,15 +1,18 @@
 package dev.piimap.classifiers.nlp;
 
-import com.google.re2j.Matcher;
 import dev.piimap.classifiers.EntityType;
+import dev.piimap.classifiers.detect.AnchoredSearch;
 import dev.piimap.classifiers.detect.Detector;
 import dev.piimap.classifiers.detect.Evidence;
+import dev.piimap.classifiers.detect.Examination;
 import dev.piimap.classifiers.detect.Finding;
 import dev.piimap.classifiers.detect.Overlaps;
+import dev.piimap.classifiers.detect.TextIndex;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,7 +59,17 @@ public final class StreetAddressDetector implements Detector {
         if (text == null || text.length() == 0) {
             return List.of();
         }
-        List<int[]> regions = AddressAnchors.regions(text, ANCHOR_REACH, RADIUS);
+        return detect(TextIndex.of(text));
+    }
+
+    @Override
+    public Examination examine(TextIndex index) {
+        return index.length() == 0 ? Examination.empty() : new Examination(detect(index), Map.of());
+    }
+
+    private List<Finding> detect(TextIndex indexed) {
+        CharSequence text = indexed.text();
+        List<int[]> regions = AddressAnchors.regions(indexed, ANCHOR_REACH, RADIUS);
         if (regions.isEmpty()) {
             return List.of();
         }
@@ -75,12 +88,12 @@ public final class StreetAddressDetector implements Detector {
                     continue;
                 }
                 AddressPatterns.Shape shape = AddressPatterns.SHAPES.get(index);
-                Matcher m = shape.pattern().matcher(window);
-                int from = 0;
-                while (from < window.length() && m.find(from)) {
-                    int start = region[0] + m.start(1);
-                    int end = region[0] + trimEnd(window, m.start(1), m.end(1));
-                    from = Math.max(m.end(1), m.start(1) + 1);
+                int from = region[0];
+                AnchoredSearch.Match m;
+                while (from < region[1] && (m = shape.search().find(text, from, region[1])) != null) {
+                    int start = m.start(1);
+                    int end = trimEnd(text, start, m.end(1));
+                    from = Math.max(m.end(1), start + 1);
                     if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
                         continue;
                     }
