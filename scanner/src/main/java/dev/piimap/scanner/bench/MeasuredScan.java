@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public final class MeasuredScan {
      * @param status         the command's exit status
      * @param commandSeconds wall time of the command inside the JVM (Spark start-up, listing, scan, commit)
      * @param peakHeapBytes  most heap in use ({@link HeapPeaks#peakUsedBytes()})
-     * @param liveHeapBytes  most heap in use after a collection ({@link HeapPeaks#peakAfterCollectionBytes()})
+     * @param liveHeapBytes  most live data: heap in use after a full collection forced every {@link #LIVE_HEAP_INTERVAL} ({@link HeapPeaks#liveBytes()})
      * @param peakRssBytes   the JVM's own peak RSS at the end, or -1 off Linux
      * @param cpuSeconds     CPU time the JVM used in all its threads (executors, driver, GC, JIT) up to the end, or -1
      *                       where the JVM does not report it
@@ -33,6 +34,9 @@ public final class MeasuredScan {
                   double cpuSeconds, Map<String, ScanTaskTimes.SourceTime> sources) {
     }
 
+    /** How often the child forces a full collection to measure its live data (see {@link HeapPeaks}). */
+    static final Duration LIVE_HEAP_INTERVAL = Duration.ofSeconds(20);
+
     private MeasuredScan() {
     }
 
@@ -41,7 +45,7 @@ public final class MeasuredScan {
             System.err.println("usage: MeasuredScan RESULT.json <bin/scan arguments>");
             System.exit(Main.EXIT_USAGE);
         }
-        HeapPeaks heap = HeapPeaks.start();
+        HeapPeaks heap = HeapPeaks.start(LIVE_HEAP_INTERVAL);
         String listeners = System.getProperty("spark.extraListeners", "");
         System.setProperty("spark.extraListeners", (listeners.isBlank() ? "" : listeners + ",") + ScanTaskTimes.class.getName());
         long start = System.nanoTime();
@@ -51,7 +55,7 @@ public final class MeasuredScan {
         if (session.isDefined()) {
             session.get().stop();
         }
-        Result result = new Result(status, seconds, heap.peakUsedBytes(), heap.peakAfterCollectionBytes(),
+        Result result = new Result(status, seconds, heap.peakUsedBytes(), heap.liveBytes(),
                 ProcStatus.peakRssBytes("self"), processCpuSeconds(), ScanTaskTimes.snapshot());
         try {
             new ObjectMapper().writeValue(Path.of(args[0]).toFile(), result);

@@ -290,10 +290,12 @@ public final class ScanJob {
         boolean anySplit = tasks.stream().anyMatch(t -> t.item().isPart());
         long itemsToScan = tasks.stream().filter(t -> t.item().partIndex() == 0).count() + shardedToScan;
         // With split items, every result goes through one shuffle that brings each item's parts together in order.
+        // The results are kept on disk, not in memory: read by every frame the commit writes, they grow with the
+        // number of items scanned, and a JVM's heap must not (on local[N] the executors share the driver's heap).
         JavaRDD<ItemScan> results = (anySplit
                 ? PartMerge.merged(scanned, (int) Math.max(1, Math.min(itemsToScan, sc.defaultParallelism())), shared, context)
                 : scanned.map(Scanned::whole))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .persist(StorageLevel.DISK_ONLY());
         try {
             JavaPairRDD<String, AssetOutcome> assets = results
                     .flatMapToPair(r -> r.result().assets().stream()
