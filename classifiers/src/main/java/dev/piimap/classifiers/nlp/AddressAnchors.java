@@ -171,9 +171,9 @@ final class AddressAnchors {
     }
 
     /**
-     * {@link #streetShapes}, with or without the quick rejection of words that cannot name a street type
-     * ({@link #mayNameStreetType}); both give the same (tests compare them), the quick one mostly without
-     * copying the word.
+     * {@link #streetShapes}, with or without the quick paths: rejecting words that cannot name a street type
+     * ({@link #mayNameStreetType}), and looking short ASCII words up packed ({@link PackedWords}); both give
+     * the same (tests compare them), the quick one mostly without copying the word.
      */
     static int streetShapes(CharSequence text, int start, int end, boolean quickRejection) {
         int length = end - start;
