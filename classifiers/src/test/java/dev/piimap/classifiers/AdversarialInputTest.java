@@ -37,7 +37,10 @@ class AdversarialInputTest {
             "dob: ", "DOB: 1", "born on 14 ", "passport ", "passport no. A", "lat: 1.1234, ", "\"lat\": ", "1.1234, ",
             "https://a.b/?", "http://a/?token=", "https://a/@", "User-Agent: ", "AB 12 ", "943 ", "9", "X1234567",
             "RSSMRA", "DE1", "FR 4", "NL1B", "2A ", "date of birth?\n", "born in Leeds ", "n\u00e9 \u00e0 Lyon le ", "<td>dob</td>",
-            "1\u00b0", "1\u00b01'1\"N ", "N 1\u00b01.1' ", "AT81 ", "password=a&", "$aB1"})
+            "1\u00b0", "1\u00b01'1\"N ", "N 1\u00b01.1' ", "AT81 ", "password=a&", "$aB1",
+            // Street addresses, one region end to end: every position may start an anchored attempt of each shape.
+            "12 Main Street, ", "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaweg 1 ", "12 Aaaaaaaaaaaaa Bbbbbbbbbbbbbb Street Apt 1 ",
+            "Via Aaaaaaaaaaa Bbbbbbbbbbbb 12, ", "12 rue de la Aaaaaaaaaaaa Bbbbbbbbbbb "})
     void finishesARepeatedPatternOfOneMebibyteWellWithinTheBound(String unit) {
         String text = unit.repeat(MIB / unit.length());
 

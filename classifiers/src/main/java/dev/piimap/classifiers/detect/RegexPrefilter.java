@@ -91,13 +91,9 @@ final class RegexPrefilter {
         if (acceptsAtOnce) {
             return true;
         }
-        int[] t = table;
-        int[] cls = classOf;
-        int other = cls[RegexApproximation.OTHER];
         int row = 0;
         for (int i = from; i < to; i++) {
-            char c = text[i];
-            row = t[row + (c < 128 ? cls[c] : other)];
+            row = next(row, text[i]);
             if (row < 0) {
                 return row == ACCEPT;
             }
@@ -110,18 +106,19 @@ final class RegexPrefilter {
         if (acceptsAtOnce) {
             return true;
         }
-        int[] t = table;
-        int[] cls = classOf;
-        int other = cls[RegexApproximation.OTHER];
         int row = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            row = t[row + (c < 128 ? cls[c] : other)];
+            row = next(row, text.charAt(i));
             if (row < 0) {
                 return row == ACCEPT;
             }
         }
         return false;
+    }
+
+    /** The row after reading {@code c} in {@code row}: a row index, or ACCEPT or DEAD. */
+    private int next(int row, char c) {
+        return table[row + classOf[c < 128 ? c : RegexApproximation.OTHER]];
     }
 
     /**
@@ -142,24 +139,25 @@ final class RegexPrefilter {
 
         /** Like {@link RegexPrefilter#mayMatch}; always true when the regex has no prefilter. */
         boolean mayMatch(char[] text, int from, int to) {
-            Object b = built;
-            if (b == UNBUILT) {
-                RegexPrefilter f = of(regex, anchored);
-                b = f == null ? NONE : f;
-                built = b;
-            }
-            return b == NONE || ((RegexPrefilter) b).mayMatch(text, from, to);
+            RegexPrefilter f = built();
+            return f == null || f.mayMatch(text, from, to);
         }
 
         /** Like {@link RegexPrefilter#mayMatch(CharSequence, int, int)}; always true when the regex has no prefilter. */
         boolean mayMatch(CharSequence text, int from, int to) {
+            RegexPrefilter f = built();
+            return f == null || f.mayMatch(text, from, to);
+        }
+
+        /** The prefilter, built now if not yet; null when the regex has none. */
+        private RegexPrefilter built() {
             Object b = built;
             if (b == UNBUILT) {
                 RegexPrefilter f = of(regex, anchored);
                 b = f == null ? NONE : f;
                 built = b;
             }
-            return b == NONE || ((RegexPrefilter) b).mayMatch(text, from, to);
+            return b == NONE ? null : (RegexPrefilter) b;
         }
     }
 

@@ -138,10 +138,10 @@ public final class EstateReport {
                   MB / files core seconds; scan MB/s/core = estate MB / all scan core seconds. read = COPY (SELECT * FROM t) TO STDOUT of
                   every table into a null sink plus reading every file once, one thread, warm page cache. peak RSS = the child's VmHWM
                   (driver and executors are one JVM on local[N]); peak heap = most heap in use before a GC; live heap = most still in use
-                  after a full GC, which the child forces every 20 s. cpu s = CPU time of the child JVM, all threads (executors, driver, GC, JIT compiler); cores busy = cpu s /
-                  wall s. speed-up = wall of the first master / wall of this one. The database server runs on the same machine; its
-                  CPU time is not in cpu s.
-                """);
+                  after a full GC, which the child forces every %d s. cpu s = CPU time of the child JVM, all threads (executors,
+                  driver, GC, JIT compiler); cores busy = cpu s / wall s. speed-up = wall of the first master / wall of this one. The
+                  database server runs on the same machine; its CPU time is not in cpu s.
+                """.formatted(MeasuredScan.LIVE_HEAP_INTERVAL.toSeconds()));
         return out.toString();
     }
 
