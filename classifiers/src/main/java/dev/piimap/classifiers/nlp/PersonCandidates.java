@@ -31,27 +31,13 @@ final class PersonCandidates {
         int n = text.length();
         int previousCapitalEnd = -1;
         boolean previousCommon = false;
-        int i = 0;
+        // Only words starting with a capital can anchor, so the scan jumps from one to the next and never
+        // walks the (far more numerous) lower-case words. Skipping them changes nothing: a word between two
+        // capitalised ones puts letters between them, which already fails the "only spaces" test below.
+        int i = nextCapitalWordStart(text, 0, n);
         while (i < n) {
-            char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
-                i++;
-                continue;
-            }
             int start = i;
-            i++;
-            while (i < n) {
-                char d = text.charAt(i);
-                if (Character.isLetter(d) || (d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
-                    i++;
-                } else {
-                    break;
-                }
-            }
-            if (!Character.isUpperCase(c)) {
-                previousCapitalEnd = -1;
-                continue;
-            }
+            i = wordEnd(text, i + 1, n);
             boolean anchor;
             boolean common = false;
             if (i - start == 1) {
@@ -81,11 +67,58 @@ final class PersonCandidates {
             }
             previousCapitalEnd = i - start >= 2 ? i : -1;
             previousCommon = common;
+            i = nextCapitalWordStart(text, i, n);
         }
         return regions;
     }
 
-    private static boolean isAllCaps(CharSequence text, int start, int end) {
+    /**
+     * The first position at or after {@code from} where a word starts with an upper-case letter, or
+     * {@code n}. A word is a run of letters, which may go on over one apostrophe or hyphen between two
+     * letters ({@code O'Brien}, {@code Jean-Luc}); whether a letter starts one depends only on the two
+     * characters before it, so the search may begin anywhere.
+     */
+    static int nextCapitalWordStart(CharSequence text, int from, int n) {
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            boolean capital = c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c) && Character.isLetter(c);
+            if (capital && startsWord(text, i)) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    private static boolean startsWord(CharSequence text, int at) {
+        if (at == 0) {
+            return true;
+        }
+        char before = text.charAt(at - 1);
+        if (Character.isLetter(before)) {
+            return false;
+        }
+        return !(isJoiner(before) && at >= 2 && Character.isLetter(text.charAt(at - 2)));
+    }
+
+    /** The end of the word whose letters go on at {@code from}. */
+    private static int wordEnd(CharSequence text, int from, int n) {
+        int i = from;
+        while (i < n) {
+            char d = text.charAt(i);
+            if (Character.isLetter(d) || isJoiner(d) && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '\'' || c == '’' || c == '-';
+    }
+
+    static boolean isAllCaps(CharSequence text, int start, int end) {
         for (int k = start; k < end; k++) {
             if (Character.isLowerCase(text.charAt(k))) {
                 return false;
@@ -94,7 +127,7 @@ final class PersonCandidates {
         return true;
     }
 
-    private static boolean isInitialBeforeName(CharSequence text, int end) {
+    static boolean isInitialBeforeName(CharSequence text, int end) {
         int j = end;
         if (j >= text.length() || text.charAt(j) != '.') {
             return false;
@@ -106,7 +139,7 @@ final class PersonCandidates {
         return j < text.length() && Character.isUpperCase(text.charAt(j));
     }
 
-    private static boolean onlySpaces(CharSequence text, int from, int to) {
+    static boolean onlySpaces(CharSequence text, int from, int to) {
         if (to - from > 3) {
             return false;
         }
@@ -118,7 +151,7 @@ final class PersonCandidates {
         return to > from;
     }
 
-    private static void add(List<int[]> regions, CharSequence text, int anchorStart, int anchorEnd) {
+    static void add(List<int[]> regions, CharSequence text, int anchorStart, int anchorEnd) {
         int start = Math.max(0, anchorStart - RADIUS);
         // A start at or before the last region's end merges into it wherever it snaps, so snapping stops there.
         int startLimit = Math.max(0, start - SNAP);
