@@ -100,8 +100,8 @@ final class PersonCandidates {
         return !(isJoiner(before) && at >= 2 && Character.isLetter(text.charAt(at - 2)));
     }
 
-    /** The end of the word whose letters go on at {@code from}. */
-    private static int wordEnd(CharSequence text, int from, int n) {
+    /** The end of the word whose letters go on at {@code from} (a letter or joiner may be there, or not). */
+    static int wordEnd(CharSequence text, int from, int n) {
         int i = from;
         while (i < n) {
             char d = text.charAt(i);

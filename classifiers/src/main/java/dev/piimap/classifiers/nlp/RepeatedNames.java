@@ -61,10 +61,10 @@ final class RepeatedNames {
             }
             // A run of capitalised words joined by single spaces.
             int start = i;
-            int end = wordEnd(text, i);
+            int end = PersonCandidates.wordEnd(text, i + 1, n);
             int count = 1;
             while (end + 1 < n && text.charAt(end) == ' ' && Character.isUpperCase(text.charAt(end + 1))) {
-                end = wordEnd(text, end + 1);
+                end = PersonCandidates.wordEnd(text, end + 2, n);
                 count++;
             }
             i = end;
@@ -77,16 +77,6 @@ final class RepeatedNames {
             }
         }
         return out;
-    }
-
-    private static int wordEnd(CharSequence text, int i) {
-        int n = text.length();
-        int j = i + 1;
-        while (j < n && (Character.isLetter(text.charAt(j))
-                || (text.charAt(j) == '-' || text.charAt(j) == '\'' || text.charAt(j) == '’') && j + 1 < n && Character.isLetter(text.charAt(j + 1)))) {
-            j++;
-        }
-        return j;
     }
 
     /** Whether a word ends at {@code end}: a sentence's full stop may follow, the dot of an e-mail or host may not. */
