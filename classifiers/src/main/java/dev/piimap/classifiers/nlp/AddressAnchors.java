@@ -193,6 +193,12 @@ final class AddressAnchors {
                 return PACKED_TYPE_SHAPES.get(key, (byte) 0) & 0xFF;
             }
         }
+        if (quickRejection && compound) {
+            int shapes = asciiCompoundShapes(text, start, end);
+            if (shapes >= 0) {
+                return shapes;
+            }
+        }
         String word = text.subSequence(start, Math.min(end, start + 40)).toString().toLowerCase(Locale.ROOT);
         int shapes = 0;
         if (length <= MAX_TYPE_WORD) {
@@ -212,6 +218,55 @@ final class AddressAnchors {
             }
         }
         return shapes;
+    }
+
+    /**
+     * {@link #streetShapes} of a capitalised word whose first 40 characters are ASCII letters, worked out
+     * without copying it: its lower case is then one character per character, so the type look-up can be
+     * packed and the suffixes compared in place. -1 for other words (and type-length words too long to
+     * pack), which take the copying path.
+     */
+    private static int asciiCompoundShapes(CharSequence text, int start, int end) {
+        int cut = Math.min(end, start + 40);
+        for (int i = start; i < cut; i++) {
+            int lower = text.charAt(i) | 0x20;
+            if (lower < 'a' || lower > 'z') {
+                return -1;
+            }
+        }
+        int shapes = 0;
+        if (end - start <= MAX_TYPE_WORD) {
+            long key = PackedWords.key(text, start, end);
+            if (key == PackedWords.UNPACKABLE) {
+                return -1;
+            }
+            shapes = PACKED_TYPE_SHAPES.get(key, (byte) 0) & 0xFF;
+        }
+        boolean period = end < text.length() && text.charAt(end) == '.';
+        List<String> suffixes = SUFFIXES_BY_LAST.get(period ? '.' : asciiLower(text.charAt(cut - 1)));
+        if (suffixes != null) {
+            for (String suffix : suffixes) {
+                if (endsWith(text, start, cut, period, suffix)) {
+                    return shapes | AddressPatterns.DE_NL;
+                }
+            }
+        }
+        return shapes;
+    }
+
+    /** Whether the lower case of the ASCII letters {@code [start, cut)}, then a period if {@code period}, ends with {@code suffix}. */
+    private static boolean endsWith(CharSequence text, int start, int cut, boolean period, String suffix) {
+        int total = cut - start + (period ? 1 : 0);
+        if (suffix.length() > total) {
+            return false;
+        }
+        for (int s = suffix.length() - 1, j = total - 1; s >= 0; s--, j--) {
+            char c = period && j == total - 1 ? '.' : asciiLower(text.charAt(start + j));
+            if (c != suffix.charAt(s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Per pair of ASCII characters (lower case, {@code 128 * first + second}), whether a street-type word starts with them. */
