@@ -23,10 +23,12 @@ import java.util.Set;
  *                      when the regex starts otherwise
  * @param neededAscii   the ASCII characters of {@code needs}, each once (for {@link #mayOccur}); empty when there are none
  * @param needsOutsideAscii whether {@code needs} holds a character outside ASCII, which the text's counts do not cover
+ * @param neededLow   {@code neededAscii} below 64 as a bit set
+ * @param neededHigh  {@code neededAscii} from 64 to 127 as a bit set (bit {@code c & 63})
  */
 record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean hasValue, boolean[] needs,
                        StartWords startWords, RegexPrefilter.Lazy prefilter, boolean literalPrefix, ShapeMemo.Lazy memo,
-                       String literal, char[] neededAscii, boolean needsOutsideAscii) {
+                       String literal, char[] neededAscii, boolean needsOutsideAscii, long neededLow, long neededHigh) {
 
     /**
      * Compiles one pattern of a spec whose {@code shrink-on-fail} is {@code shrinkOnFail}.
@@ -64,7 +66,8 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
         return new CompiledPattern(p, regex, hasValue, needs,
                 anchored ? new StartWords(p.startsWith()) : null, new RegexPrefilter.Lazy(p.regex(), anchored),
                 RegexPrefilter.hasLiteralPrefix(p.regex(), 3), new ShapeMemo.Lazy(p.regex(), regex, hasValue),
-                RegexPrefilter.literalPrefix(p.regex(), 3), marked(needs), p.needs().chars().anyMatch(c -> c >= 128));
+                RegexPrefilter.literalPrefix(p.regex(), 3), marked(needs), p.needs().chars().anyMatch(c -> c >= 128),
+                bits(marked(needs), 0), bits(marked(needs), 64));
     }
 
     /** The ASCII characters of {@code chars} as a table; null for an empty string. */
@@ -106,6 +109,28 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
             }
         }
         return false;
+    }
+
+    /**
+     * {@link #needsFoundIn(char[], int, int)} for a region holding the ASCII characters {@code low} (0-63)
+     * and {@code high} (64-127); only for patterns that need no character outside ASCII.
+     */
+    boolean needsFoundIn(long low, long high) {
+        if (needs == null) {
+            return true;
+        }
+        return (low & neededLow) != 0 || (high & neededHigh) != 0;
+    }
+
+    /** The characters of {@code chars} below 128 and at or above {@code from} (0 or 64) as a bit set. */
+    private static long bits(char[] chars, int from) {
+        long bits = 0;
+        for (char c : chars) {
+            if (c >= from && c < from + 64) {
+                bits |= 1L << c;
+            }
+        }
+        return bits;
     }
 
     /** Whether {@code text[start, end)} holds one of the characters the pattern {@code needs} (true when it needs none). */

@@ -127,6 +127,8 @@ final class SpecDetector implements Detector {
                 return Examination.empty();
             }
             Scan scan = new Scan(index);
+            // With several patterns that need characters (one per country), one pass per region tells them all.
+            long[] present = needingPatterns(active) >= 2 ? presentAscii(index.chars(), bounds) : null;
             for (int p = 0; p < count; p++) {
                 CompiledPattern pattern = patterns.get(p);
                 if (!active[p] || (pattern.spec().columnContext() && !anyContextInText(scan))) {
@@ -134,7 +136,10 @@ final class SpecDetector implements Detector {
                 }
                 int[] hits = wordHits[p];
                 for (int r = 0; r < bounds.length; r += 2) {
-                    if (pattern.needsFoundIn(index.chars(), bounds[r], bounds[r + 1])) {
+                    boolean needsFound = present != null && !pattern.needsOutsideAscii()
+                            ? pattern.needsFoundIn(present[r], present[r + 1])
+                            : pattern.needsFoundIn(index.chars(), bounds[r], bounds[r + 1]);
+                    if (needsFound) {
                         if (hits != null) {
                             matchAtWords(scan, hits, bounds[r], bounds[r + 1], pattern);
                         } else {
@@ -148,6 +153,38 @@ final class SpecDetector implements Detector {
         } catch (RuntimeException | StackOverflowError e) {
             return Examination.empty();
         }
+    }
+
+    /** How many of the active patterns need one of some characters. */
+    private int needingPatterns(boolean[] active) {
+        int n = 0;
+        for (int p = 0; p < active.length; p++) {
+            n += active[p] && patterns.get(p).needs() != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Per region, the ASCII characters it holds as two bit sets ({@code [low0, high0, low1, high1, ...]}:
+     * characters 0-63, then 64-127), aligned with {@code bounds}.
+     */
+    static long[] presentAscii(char[] text, int[] bounds) {
+        long[] present = new long[bounds.length];
+        for (int r = 0; r < bounds.length; r += 2) {
+            long low = 0;
+            long high = 0;
+            for (int i = bounds[r]; i < bounds[r + 1]; i++) {
+                char c = text[i];
+                if (c < 64) {
+                    low |= 1L << c;
+                } else if (c < 128) {
+                    high |= 1L << c;
+                }
+            }
+            present[r] = low;
+            present[r + 1] = high;
+        }
+        return present;
     }
 
     /** What one examination has found so far, and what it learnt about the text. */
