@@ -22,6 +22,8 @@ final class SpecDetector implements Detector {
     private static final int[] NONE = new int[0];
     /** Regions longer than this are searched by RE2J alone when the regex has a literal prefix. */
     private static final int LONG_REGION = 1024;
+    /** From this many active patterns with {@code needs}, a region's characters are collected once for all of them. */
+    private static final int MASKED_NEEDS = 4;
 
     private final DetectorSpec spec;
     private final CharRegions regions;
@@ -127,8 +129,9 @@ final class SpecDetector implements Detector {
                 return Examination.empty();
             }
             Scan scan = new Scan(index);
-            // With several patterns that need characters (one per country), one pass per region tells them all.
-            long[] present = needingPatterns(active) >= 2 ? presentAscii(index.chars(), bounds) : null;
+            // With many patterns that need characters (one per country), one pass per region tells them all;
+            // with a few, scanning for each pattern's characters, which stops at the first, costs less.
+            long[] present = needingPatterns(active) >= MASKED_NEEDS ? presentAscii(index.chars(), bounds) : null;
             for (int p = 0; p < count; p++) {
                 CompiledPattern pattern = patterns.get(p);
                 if (!active[p] || (pattern.spec().columnContext() && !anyContextInText(scan))) {
