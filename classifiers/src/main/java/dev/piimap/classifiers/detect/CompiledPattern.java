@@ -63,11 +63,12 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
         }
         boolean anchored = !p.startsWith().isEmpty();
         boolean[] needs = asciiTable(p.needs());
+        char[] needed = marked(needs);
         return new CompiledPattern(p, regex, hasValue, needs,
                 anchored ? new StartWords(p.startsWith()) : null, new RegexPrefilter.Lazy(p.regex(), anchored),
                 RegexPrefilter.hasLiteralPrefix(p.regex(), 3), new ShapeMemo.Lazy(p.regex(), regex, hasValue),
-                RegexPrefilter.literalPrefix(p.regex(), 3), marked(needs), p.needs().chars().anyMatch(c -> c >= 128),
-                bits(marked(needs), 0), bits(marked(needs), 64));
+                RegexPrefilter.literalPrefix(p.regex(), 3), needed, p.needs().chars().anyMatch(c -> c >= 128),
+                bits(needed, 0), bits(needed, 64));
     }
 
     /** The ASCII characters of {@code chars} as a table; null for an empty string. */

@@ -51,6 +51,8 @@ public final class MeasuredScan {
         long start = System.nanoTime();
         int status = Main.execute(Arrays.copyOfRange(args, 1, args.length));
         double seconds = (System.nanoTime() - start) / 1e9;
+        // The figures are the command's: no more forced collections while Spark shuts down.
+        heap.stop();
         scala.Option<SparkSession> session = SparkSession.getDefaultSession();
         if (session.isDefined()) {
             session.get().stop();
