@@ -4,8 +4,12 @@ import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.ml.model.SequenceClassificationModel;
+import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.SequenceCodec;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +25,7 @@ final class ShippedNameFinderModel extends TokenNameFinderModel {
 
     private final MaxentModel indexed;
     private final int beamSize;
+    private final TokenNameFinderFactory windowed;
 
     ShippedNameFinderModel(InputStream in) throws IOException {
         super(in);
@@ -28,6 +33,23 @@ final class ShippedNameFinderModel extends TokenNameFinderModel {
         this.indexed = model instanceof AbstractModel m && IndexedMaxentModel.supports(m) ? new IndexedMaxentModel(m) : null;
         String beam = getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
         this.beamSize = beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam);
+        TokenNameFinderFactory original = super.getFactory();
+        this.windowed = new TokenNameFinderFactory() {
+            @Override
+            public SequenceCodec<String> createSequenceCodec() {
+                return original.createSequenceCodec();
+            }
+
+            @Override
+            public NameContextGenerator createContextGenerator() {
+                return new WindowedNameContextGenerator(original.createContextGenerator());
+            }
+
+            @Override
+            public AdaptiveFeatureGenerator createFeatureGenerators() {
+                return original.createFeatureGenerators();
+            }
+        };
     }
 
     /** A beam search over the indexed model (one per name finder: OpenNLP's beam search keeps scratch arrays). */
@@ -35,6 +57,18 @@ final class ShippedNameFinderModel extends TokenNameFinderModel {
     public SequenceClassificationModel getNameFinderSequenceModel() {
         // Null while the superclass constructor validates the model, and for models of another kind.
         return indexed == null ? super.getNameFinderSequenceModel() : new BeamSearch(beamSize, indexed);
+    }
+
+    /**
+     * The model's factory, whose context generators make the window of extra features without building
+     * its strings anew ({@link WindowedNameContextGenerator}). {@code NameFinderME} asks it for its
+     * sequence codec and context generator only.
+     */
+    @Override
+    public TokenNameFinderFactory getFactory() {
+        TokenNameFinderFactory factory = super.getFactory();
+        // Null while the superclass constructor validates the model.
+        return windowed == null ? factory : windowed;
     }
 
     /** Whether the name finders of this model use the indexed maxent model (tests). */

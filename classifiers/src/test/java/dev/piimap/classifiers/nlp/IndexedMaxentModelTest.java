@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,5 +59,42 @@ class IndexedMaxentModelTest {
         for (int o = 0; o < original.getNumOutcomes(); o++) {
             assertThat(indexed.getOutcome(o)).isEqualTo(original.getOutcome(o));
         }
+    }
+
+    /**
+     * A feature the model does not know, whose hash is that of one it knows, must not borrow its
+     * parameters: the characters decide. Two characters {@code (a, b)} hash as {@code (a + 1, b - 31)} do.
+     */
+    @Test
+    void aFeatureSharingTheHashOfAKnownOneIsStillUnknown() throws Exception {
+        AbstractModel original;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(PersonModel.RESOURCE)) {
+            original = new TokenNameFinderModel(in).getArtifact(ShippedNameFinderModel.MODEL_ENTRY);
+        }
+        MaxentModel indexed = new IndexedMaxentModel(original);
+        @SuppressWarnings("unchecked")
+        Map<String, ?> known = (Map<String, ?>) original.getDataStructures()[1];
+        double[] uniform = original.eval(new String[0]);
+        int tried = 0;
+        for (String feature : known.keySet()) {
+            for (int i = 0; i + 1 < feature.length(); i++) {
+                char a = feature.charAt(i);
+                char b = feature.charAt(i + 1);
+                if (b < 32 + 31 || a == Character.MAX_VALUE) {
+                    continue;
+                }
+                String twin = feature.substring(0, i) + (char) (a + 1) + (char) (b - 31) + feature.substring(i + 2);
+                if (twin.hashCode() != feature.hashCode() || known.containsKey(twin)) {
+                    continue;
+                }
+                String[] context = {twin};
+                assertThat(indexed.eval(context)).as("%s", twin).isEqualTo(uniform).isEqualTo(original.eval(context));
+                // Longer and shorter by one character, in case only the length were compared.
+                assertThat(indexed.eval(new String[] {feature + "x"})).isEqualTo(original.eval(new String[] {feature + "x"}));
+                tried++;
+                break;
+            }
+        }
+        assertThat(tried).isGreaterThan(known.size() / 2);
     }
 }
