@@ -13,6 +13,7 @@ import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 /**
  * The shipped name-finder model as OpenNLP reads it, whose name finders evaluate the maxent model
@@ -34,6 +35,7 @@ final class ShippedNameFinderModel extends TokenNameFinderModel {
         String beam = getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
         this.beamSize = beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam);
         TokenNameFinderFactory original = super.getFactory();
+        Supplier<NameContextGenerator> contexts = TokenFeatureMemo.ifSame(original::createContextGenerator);
         this.windowed = new TokenNameFinderFactory() {
             @Override
             public SequenceCodec<String> createSequenceCodec() {
@@ -42,7 +44,7 @@ final class ShippedNameFinderModel extends TokenNameFinderModel {
 
             @Override
             public NameContextGenerator createContextGenerator() {
-                return new WindowedNameContextGenerator(original.createContextGenerator());
+                return new WindowedNameContextGenerator(contexts.get());
             }
 
             @Override

@@ -82,6 +82,11 @@ final class WindowedNameContextGenerator implements NameContextGenerator {
         }
     }
 
+    /** Whether the wrapped generator is {@link TokenFeatureMemo}'s (tests: the shipped model's must be). */
+    boolean memoized() {
+        return wrapped instanceof TokenFeatureMemo.Memoized;
+    }
+
     /** Whether the window of extra features is made here (tests: the shipped model's name finders must). */
     boolean makesWindow() {
         return window;

@@ -1,10 +1,17 @@
 package dev.piimap.classifiers.nlp;
 
+import opennlp.tools.namefind.DefaultNameContextGenerator;
 import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.featuregen.AdditionalContextFeatureGenerator;
+import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
+import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
+import opennlp.tools.util.featuregen.OutcomePriorFeatureGenerator;
+import opennlp.tools.util.featuregen.PreviousMapFeatureGenerator;
+import opennlp.tools.util.featuregen.SentenceFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenClassFeatureGenerator;
 import opennlp.tools.util.featuregen.TokenFeatureGenerator;
 import opennlp.tools.util.featuregen.WindowFeatureGenerator;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +21,7 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +87,37 @@ class WindowedNameContextGeneratorTest {
         }
     }
 
+    @Test
+    void theShippedModelsGeneratorsAreMemoizedOnlyBecauseTheyAreTheSame() {
+        NameContextGenerator memoized = new DefaultNameContextGenerator(TokenFeatureMemo.generators());
+        assertThat(TokenFeatureMemo.same(plain.getFactory().createContextGenerator(), memoized)).isTrue();
+        Supplier<NameContextGenerator> chosen = TokenFeatureMemo.ifSame(plain.getFactory()::createContextGenerator);
+        assertThat(chosen.get()).isInstanceOf(TokenFeatureMemo.Memoized.class);
+        // Each token's features are asked for once per sequence however many windows hold it, and are the stock ones.
+        NameContextGenerator stock = plain.getFactory().createContextGenerator();
+        for (String[] tokens : sentences.subList(0, 50)) {
+            memoized.clearAdaptiveData();
+            stock.clearAdaptiveData();
+            for (int i = 0; i < tokens.length; i++) {
+                assertThat(memoized.getContext(i, tokens, null, null)).containsExactly(stock.getContext(i, tokens, null, null));
+            }
+        }
+
+        // Another descriptor (here: without the sentence-start feature) keeps OpenNLP's generators.
+        Supplier<NameContextGenerator> other = () -> new DefaultNameContextGenerator(new AggregatedFeatureGenerator(
+                new WindowFeatureGenerator(new TokenClassFeatureGenerator(true), 2, 2),
+                new WindowFeatureGenerator(new TokenFeatureGenerator(true), 2, 2),
+                new OutcomePriorFeatureGenerator(), new PreviousMapFeatureGenerator(), new BigramNameFeatureGenerator()));
+        assertThat(TokenFeatureMemo.same(other.get(), new DefaultNameContextGenerator(TokenFeatureMemo.generators()))).isFalse();
+        assertThat(TokenFeatureMemo.ifSame(other)).isSameAs(other);
+        // One learning from outcomes differently (no previous-map feature) is told apart too.
+        Supplier<NameContextGenerator> forgetful = () -> new DefaultNameContextGenerator(new AggregatedFeatureGenerator(
+                new WindowFeatureGenerator(new TokenClassFeatureGenerator(true), 2, 2),
+                new WindowFeatureGenerator(new TokenFeatureGenerator(true), 2, 2),
+                new OutcomePriorFeatureGenerator(), new BigramNameFeatureGenerator(), new SentenceFeatureGenerator(true, false)));
+        assertThat(TokenFeatureMemo.ifSame(forgetful)).isSameAs(forgetful);
+    }
+
     /** The shipped model's name finders find the same names with the same probabilities as OpenNLP's own. */
     @Test
     void theShippedNameFinderFindsWhatOpenNlpFinds() throws Exception {
@@ -87,6 +126,7 @@ class WindowedNameContextGeneratorTest {
         generator.setAccessible(true);
         assertThat(generator.get(fast)).isInstanceOfSatisfying(WindowedNameContextGenerator.class,
                 g -> assertThat(g.makesWindow()).isTrue());
+        assertThat(((WindowedNameContextGenerator) generator.get(fast)).memoized()).isTrue();
         NameFinderME stock = new NameFinderME(plain);
         int names = 0;
         for (String[] tokens : sentences) {

@@ -1,0 +1,147 @@
+package dev.piimap.classifiers.nlp;
+
+import opennlp.tools.namefind.DefaultNameContextGenerator;
+import opennlp.tools.namefind.NameContextGenerator;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
+import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
+import opennlp.tools.util.featuregen.OutcomePriorFeatureGenerator;
+import opennlp.tools.util.featuregen.PreviousMapFeatureGenerator;
+import opennlp.tools.util.featuregen.SentenceFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenClassFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenFeatureGenerator;
+import opennlp.tools.util.featuregen.WindowFeatureGenerator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The feature generators of OpenNLP's default name-finder descriptor (the one the shipped model was
+ * trained with), built so that each token's own features are computed once per token sequence.
+ *
+ * <p>The descriptor windows two generators over two tokens each side: the token lower-cased
+ * ({@code w=}) and its class ({@code wc=}, {@code w&c=}). So OpenNLP lower-cases and classifies every
+ * token five times, once for each token whose window holds it, and that was most of the time the name
+ * finder spent building features. Here the two windowed generators are wrapped in a {@link PerToken}
+ * memo; the rest is the descriptor's, in its order. The descriptor's cache of whole contexts is left
+ * out: the shipped model's beam holds one sequence, so it never hits.
+ *
+ * <p>{@link #ifSame} uses these generators only after checking that they give exactly the features of
+ * the model's own context generator on probe sentences; a model trained with another descriptor keeps
+ * its own.
+ */
+final class TokenFeatureMemo {
+    /** Token sequences that exercise every feature of the descriptor: token classes, case, digits, punctuation, scripts. */
+    private static final List<String[]> PROBES = List.of(
+            "Please contact Dr. Jane O'Neil-Smith at the Berlin office , room 12 .".split(" "),
+            "INVOICE NO. 2024-0042 FOR ACME GMBH , DUE 31.12.2025 : 1,250.00 EUR".split(" "),
+            "from : josé garcía < jose.garcia@example.com > sent 9:41 am via iPhone".split(" "),
+            "Ticket #88213 opened by J. R. R. Tolkien ( tolkien ) 2h ago".split(" "),
+            "Straße 7 , 10115 Berlin ; Müller , Zoë ; 北京 ; Ελένη 42".split(" "),
+            "x".split(" "),
+            "A1 b2 C3D4 e-5 F_6 7g 88 999 1000 12345 ... -- \" ' $ € 3.5 4,5 3/4".split(" "));
+
+    private TokenFeatureMemo() {
+    }
+
+    /**
+     * A context generator over the memoized generators when they give exactly what {@code stock}'s
+     * generators give (asked twice, for two independent generators); otherwise {@code stock}'s.
+     */
+    static Supplier<NameContextGenerator> ifSame(Supplier<NameContextGenerator> stock) {
+        Supplier<NameContextGenerator> memoized = Memoized::new;
+        return same(stock.get(), memoized.get()) ? memoized : stock;
+    }
+
+    /** The descriptor's generators, the two windowed ones memoized per token. */
+    static AdaptiveFeatureGenerator generators() {
+        return new AggregatedFeatureGenerator(
+                new WindowFeatureGenerator(new PerToken(new TokenClassFeatureGenerator(true)), 2, 2),
+                new WindowFeatureGenerator(new PerToken(new TokenFeatureGenerator(true)), 2, 2),
+                new OutcomePriorFeatureGenerator(),
+                new PreviousMapFeatureGenerator(),
+                new BigramNameFeatureGenerator(),
+                new SentenceFeatureGenerator(true, false));
+    }
+
+    /**
+     * Whether two context generators give the same features for every probe token, with and without
+     * previous outcomes, before and after they learn from the probes (the previous-map features).
+     */
+    static boolean same(NameContextGenerator a, NameContextGenerator b) {
+        String[] kinds = {NameFinderME.OTHER, "person-" + NameFinderME.START, "person-" + NameFinderME.CONTINUE};
+        for (int round = 0; round < 2; round++) {
+            for (String[] probe : PROBES) {
+                // A new array per sequence, as the name finder's callers give: OpenNLP's cache of contexts is by array.
+                String[] tokens = probe.clone();
+                String[] outcomes = new String[tokens.length];
+                for (int i = 0; i < tokens.length; i++) {
+                    outcomes[i] = kinds[(i * 7 + round) % kinds.length];
+                }
+                for (int i = 0; i < tokens.length; i++) {
+                    if (!Arrays.equals(a.getContext(i, tokens, outcomes, null), b.getContext(i, tokens, outcomes, null))
+                            || !Arrays.equals(a.getContext(i, tokens, null, null), b.getContext(i, tokens, null, null))) {
+                        return false;
+                    }
+                }
+                a.updateAdaptiveData(tokens, outcomes);
+                b.updateAdaptiveData(tokens, outcomes);
+            }
+        }
+        return true;
+    }
+
+    /** OpenNLP's context generator over {@link #generators}. */
+    static final class Memoized extends DefaultNameContextGenerator {
+        Memoized() {
+            super(generators());
+        }
+    }
+
+    /**
+     * A generator whose features for a token depend on that token alone, asked once per token of a
+     * sequence: the features are kept per position until the sequence (its array) changes or the
+     * adaptive data is cleared, which the name finder's callers do before each sequence.
+     */
+    static final class PerToken implements AdaptiveFeatureGenerator {
+        private final AdaptiveFeatureGenerator generator;
+        private String[] tokens;
+        private String[][] features;
+
+        PerToken(AdaptiveFeatureGenerator generator) {
+            this.generator = generator;
+        }
+
+        @Override
+        public void createFeatures(List<String> out, String[] tokens, int index, String[] previousOutcomes) {
+            if (tokens != this.tokens) {
+                this.tokens = tokens;
+                this.features = new String[tokens.length][];
+            }
+            String[] own = features[index];
+            if (own == null) {
+                List<String> made = new ArrayList<>(2);
+                generator.createFeatures(made, tokens, index, previousOutcomes);
+                own = made.toArray(new String[0]);
+                features[index] = own;
+            }
+            Collections.addAll(out, own);
+        }
+
+        @Override
+        public void updateAdaptiveData(String[] tokens, String[] outcomes) {
+            generator.updateAdaptiveData(tokens, outcomes);
+        }
+
+        @Override
+        public void clearAdaptiveData() {
+            tokens = null;
+            features = null;
+            generator.clearAdaptiveData();
+        }
+    }
+}
