@@ -17,8 +17,11 @@ final class ContextWords {
     private final char[][] chars;
     /** Per Latin-1 character, the indices of the words starting with it (lower case). */
     private final int[][] byFirstChar = new int[256][];
-    /** Every Latin-1 character whose lower case starts a word (both cases of each first letter). */
-    private final String firstChars;
+    /**
+     * Every Latin-1 character whose lower case starts a word that {@link #anyIn} does not find through
+     * the index's word starts (both cases of each first character).
+     */
+    private final String otherFirstChars;
 
     /** @throws IllegalArgumentException for an empty word (specs refuse them: it would be found everywhere) */
     ContextWords(List<String> lowerCaseWords) {
@@ -43,11 +46,14 @@ final class ContextWords {
         }
         StringBuilder starts = new StringBuilder();
         for (char c = 0; c < 256; c++) {
-            if (byFirstChar[TextIndex.lowerCaseChar(c)].length > 0) {
-                starts.append(c);
+            for (int w : byFirstChar[TextIndex.lowerCaseChar(c)]) {
+                if (!byPrefix(chars[w])) {
+                    starts.append(c);
+                    break;
+                }
             }
         }
-        this.firstChars = starts.toString();
+        this.otherFirstChars = starts.toString();
     }
 
     boolean isEmpty() {
@@ -98,9 +104,11 @@ final class ContextWords {
     }
 
     /**
-     * Whether any of the words occurs in the whole text: exactly {@code !hits(text, 0, text.length()).isEmpty()},
-     * but for Latin-1 text only the positions of the words' first letters are tried (read off the index's
-     * per-character positions, shared with other detectors) rather than every character.
+     * Whether any of the words occurs in the whole text: exactly {@code !hits(text, 0, text.length()).isEmpty()}.
+     * In Latin-1 text only the places where a word can begin are tried: for a word of two or more
+     * characters starting with a letter a-z, the index's word starts with its first two letters (shared
+     * with other detectors), plus the letters right after a digit, which start a word here but not in
+     * the index; for the other words, the positions of their first characters.
      */
     boolean anyIn(TextIndex text) {
         if (words.isEmpty()) {
@@ -110,14 +118,55 @@ final class ContextWords {
         if (!isLatin1(t, text.positionsOutsideAscii())) {
             return !hits(text, 0, t.length).isEmpty();
         }
-        for (int at : text.positionsOf(firstChars)) {
+        int[] starts = null;
+        for (char[] word : chars) {
+            if (!byPrefix(word)) {
+                continue;
+            }
+            starts = starts == null ? text.wordStartsByPrefix() : starts;
+            int key = TextIndex.prefixKey(word[0], word[1]);
+            for (int k = text.wordStartsFrom(key), end = text.wordStartsFrom(key + 1); k < end; k++) {
+                int at = starts[k];
+                if (!(at > 0 && Character.isLetter(t[at - 1])) && matchesAt(t, at, t.length, word)) {
+                    return true;
+                }
+            }
+        }
+        if (starts != null) {
+            int[] digitRuns = text.digitRuns();
+            for (int r = 1; r < digitRuns.length; r += 2) {
+                int at = digitRuns[r];
+                if (at < t.length && anyByPrefixAt(t, at)) {
+                    return true;
+                }
+            }
+        }
+        if (otherFirstChars.isEmpty()) {
+            return false;
+        }
+        for (int at : text.positionsOf(otherFirstChars)) {
             if (at > 0 && Character.isLetter(t[at - 1])) {
                 continue;
             }
             for (int w : byFirstChar[TextIndex.lowerCaseChar(t[at])]) {
-                if (matchesAt(t, at, t.length, chars[w])) {
+                if (!byPrefix(chars[w]) && matchesAt(t, at, t.length, chars[w])) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #anyIn} finds {@code word} through the index's word starts: two or more characters, the first a-z. */
+    private static boolean byPrefix(char[] word) {
+        return word.length >= 2 && word[0] >= 'a' && word[0] <= 'z';
+    }
+
+    /** Whether one of the words found through the index's word starts is at {@code at}. */
+    private boolean anyByPrefixAt(char[] t, int at) {
+        for (int w : byFirstChar[TextIndex.lowerCaseChar(t[at])]) {
+            if (byPrefix(chars[w]) && matchesAt(t, at, t.length, chars[w])) {
+                return true;
             }
         }
         return false;

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Looking for context words in a whole text through the index finds what the plain search finds. */
 class ContextWordsTest {
     private static final String[] PIECES = {"phone", "Tel", "TEL:", "hotel", "dob", "DoB", "né", "NÉ", "née", "birth", "Geboren", "5tel",
-        "x", " ", "-", "\n", "1", "é", "Ж", "€", "ſ", "secret", "Passport", "user-agent", "a", "lat", "="};
+        "x", " ", "-", "\n", "1", "é", "Ж", "€", "ſ", "secret", "Passport", "user-agent", "a", "lat", "=",
+        "2birth", "_dob", "D.O.B", "ªnac", "°ddn", "geb7", "Vorname_Geburtsdatum", "fooDob"};
 
     @Test
     void anyInTheWholeTextAgreesWithHits() {
