@@ -15,8 +15,9 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -26,8 +27,8 @@ import java.util.function.Supplier;
  * <p>The descriptor windows two generators over two tokens each side: the token lower-cased
  * ({@code w=}) and its class ({@code wc=}, {@code w&c=}). So OpenNLP lower-cases and classifies every
  * token five times, once for each token whose window holds it, and that was most of the time the name
- * finder spent building features. Here the two windowed generators are wrapped in a {@link PerToken}
- * memo; the rest is the descriptor's, in its order. The descriptor's cache of whole contexts is left
+ * finder spent building features. Here the two windows are a {@link Window} that asks each token's
+ * features once and keeps their prefixed forms; the rest is the descriptor's, in its order. The descriptor's cache of whole contexts is left
  * out: the shipped model's beam holds one sequence, so it never hits.
  *
  * <p>{@link #ifSame} uses these generators only after checking that they give exactly the features of
@@ -60,8 +61,8 @@ final class TokenFeatureMemo {
     /** The descriptor's generators, the two windowed ones memoized per token. */
     static AdaptiveFeatureGenerator generators() {
         return new AggregatedFeatureGenerator(
-                new WindowFeatureGenerator(new PerToken(new TokenClassFeatureGenerator(true)), 2, 2),
-                new WindowFeatureGenerator(new PerToken(new TokenFeatureGenerator(true)), 2, 2),
+                new Window(new TokenClassFeatureGenerator(true), 2),
+                new Window(new TokenFeatureGenerator(true), 2),
                 new OutcomePriorFeatureGenerator(),
                 new PreviousMapFeatureGenerator(),
                 new BigramNameFeatureGenerator(),
@@ -103,33 +104,71 @@ final class TokenFeatureMemo {
     }
 
     /**
-     * A generator whose features for a token depend on that token alone, asked once per token of a
-     * sequence: the features are kept per position until the sequence (its array) changes or the
-     * adaptive data is cleared, which the name finder's callers do before each sequence.
+     * OpenNLP's {@link WindowFeatureGenerator} over a generator whose features for a token depend on that
+     * token alone, with as many tokens on each side: a token's own features, then those of the tokens
+     * before it, prefixed {@code p1}, {@code p2}..., then those after it, prefixed {@code n1}, {@code n2}....
+     * Each token's features are made once per sequence (kept until the sequence's array changes or
+     * the adaptive data is cleared, which the name finder's callers do before each sequence), and each
+     * feature's prefixed forms once per generator: the same strings, built once and reused.
      */
-    static final class PerToken implements AdaptiveFeatureGenerator {
+    static final class Window implements AdaptiveFeatureGenerator {
+        /** Feature values whose forms are remembered at most (words are an open set). */
+        private static final int MAX_VALUES = 50_000;
         private final AdaptiveFeatureGenerator generator;
+        private final int size;
+        /** Per feature, its forms: itself, then prefixed {@code p1} to {@code p<size>}, then {@code n1} to {@code n<size>}. */
+        private final Map<String, String[]> forms = new HashMap<>();
         private String[] tokens;
-        private String[][] features;
+        private String[][][] features;
 
-        PerToken(AdaptiveFeatureGenerator generator) {
+        Window(AdaptiveFeatureGenerator generator, int size) {
             this.generator = generator;
+            this.size = size;
         }
 
         @Override
         public void createFeatures(List<String> out, String[] tokens, int index, String[] previousOutcomes) {
             if (tokens != this.tokens) {
                 this.tokens = tokens;
-                this.features = new String[tokens.length][];
+                this.features = new String[tokens.length][][];
             }
-            String[] own = features[index];
+            add(out, tokens, index, 0);
+            for (int k = 1; k <= size && index - k >= 0; k++) {
+                add(out, tokens, index - k, k);
+            }
+            for (int k = 1; k <= size && index + k < tokens.length; k++) {
+                add(out, tokens, index + k, size + k);
+            }
+        }
+
+        /** Adds form {@code form} of each feature of token {@code at}. */
+        private void add(List<String> out, String[] tokens, int at, int form) {
+            String[][] own = features[at];
             if (own == null) {
                 List<String> made = new ArrayList<>(2);
-                generator.createFeatures(made, tokens, index, previousOutcomes);
-                own = made.toArray(new String[0]);
-                features[index] = own;
+                generator.createFeatures(made, tokens, at, null);
+                own = new String[made.size()][];
+                if (forms.size() > MAX_VALUES) {
+                    forms.clear();
+                }
+                for (int f = 0; f < own.length; f++) {
+                    own[f] = forms.computeIfAbsent(made.get(f), this::formsOf);
+                }
+                features[at] = own;
             }
-            Collections.addAll(out, own);
+            for (String[] feature : own) {
+                out.add(feature[form]);
+            }
+        }
+
+        private String[] formsOf(String feature) {
+            String[] out = new String[1 + 2 * size];
+            out[0] = feature;
+            for (int k = 1; k <= size; k++) {
+                out[k] = "p" + k + feature;
+                out[size + k] = "n" + k + feature;
+            }
+            return out;
         }
 
         @Override
