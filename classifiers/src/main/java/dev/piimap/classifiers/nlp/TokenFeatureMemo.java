@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  * ({@code w=}) and its class ({@code wc=}, {@code w&c=}). So OpenNLP lower-cases and classifies every
  * token five times, once for each token whose window holds it, and that was most of the time the name
  * finder spent building features. Here the two windows are a {@link Window} that asks each token's
- * features once and keeps their prefixed forms; the rest is the descriptor's, in its order. The descriptor's cache of whole contexts is left
- * out: the shipped model's beam holds one sequence, so it never hits.
+ * features once and keeps their prefixed forms; the rest is the descriptor's, in its order. The
+ * descriptor's cache of whole contexts is left out: the shipped model's beam holds one sequence, so
+ * it never hits.
  *
  * <p>{@link #ifSame} uses these generators only after checking that they give exactly the features of
  * the model's own context generator on probe sentences; a model trained with another descriptor keeps
@@ -50,8 +51,8 @@ final class TokenFeatureMemo {
     }
 
     /**
-     * A context generator over the memoized generators when they give exactly what {@code stock}'s
-     * generators give (asked twice, for two independent generators); otherwise {@code stock}'s.
+     * Context generators over {@link #generators} when one of them gives exactly what one of
+     * {@code stock}'s gives on the probe sentences (checked once, here); otherwise {@code stock}'s.
      */
     static Supplier<NameContextGenerator> ifSame(Supplier<NameContextGenerator> stock) {
         Supplier<NameContextGenerator> memoized = Memoized::new;
@@ -112,8 +113,12 @@ final class TokenFeatureMemo {
      * feature's prefixed forms once per generator: the same strings, built once and reused.
      */
     static final class Window implements AdaptiveFeatureGenerator {
-        /** Feature values whose forms are remembered at most (words are an open set). */
-        private static final int MAX_VALUES = 50_000;
+        /**
+         * Feature values whose forms are remembered at most (about 2.5 MB per window and thread when full;
+         * 8 MB of bench text meets 2,600): words are an open set, so past it the forms are forgotten and
+         * built again as met.
+         */
+        private static final int MAX_VALUES = 8_192;
         private final AdaptiveFeatureGenerator generator;
         private final int size;
         /** Per feature, its forms: itself, then prefixed {@code p1} to {@code p<size>}, then {@code n1} to {@code n<size>}. */

@@ -32,8 +32,12 @@ final class WindowedNameContextGenerator implements NameContextGenerator {
     static final int WINDOW = 8;
     /** The previous-outcome features OpenNLP's context generator appends when it is given the outcomes so far. */
     private static final int OUTCOME_FEATURES = 4;
-    /** Feature values remembered at most (the last three letters of unknown words are an open set). */
-    private static final int MAX_VALUES = 20_000;
+    /**
+     * Feature values remembered at most, each with its seventeen forms (about 2 MB per thread when full):
+     * the gazetteer tags are a few dozen, but the last three letters of unknown words are an open set.
+     * Past it the forms are forgotten and built again as met.
+     */
+    private static final int MAX_VALUES = 2_048;
     private static final String[][][] NO_FORMS = new String[0][][];
 
     private final NameContextGenerator wrapped;
@@ -43,7 +47,8 @@ final class WindowedNameContextGenerator implements NameContextGenerator {
     private final Map<String, String[]> forms = new HashMap<>();
     /**
      * The extra features of the last call, by identity, and each token's feature forms: the name finder
-     * passes one new array per token sequence, the same one for each of its tokens.
+     * passes the same array for each token of a sequence, and its callers a new one (or clear the
+     * adaptive data, as the person detector does) per sequence.
      */
     private Object[] lastContext;
     private String[][][] lastForms = NO_FORMS;
@@ -97,8 +102,11 @@ final class WindowedNameContextGenerator implements NameContextGenerator {
         wrapped.updateAdaptiveData(tokens, outcomes);
     }
 
+    /** Also forgets the last extra features, so that an array the caller refills is read again. */
     @Override
     public void clearAdaptiveData() {
+        lastContext = null;
+        lastForms = NO_FORMS;
         wrapped.clearAdaptiveData();
     }
 

@@ -118,6 +118,48 @@ class WindowedNameContextGeneratorTest {
         assertThat(TokenFeatureMemo.ifSame(forgetful)).isSameAs(forgetful);
     }
 
+    @Test
+    void anArrayOfExtraFeaturesRefilledAfterClearingIsReadAgain() {
+        WindowedNameContextGenerator windowed = new WindowedNameContextGenerator(plain.getFactory().createContextGenerator());
+        windowed.addFeatureGenerator(new WindowFeatureGenerator(new AdditionalContextFeatureGenerator(), 8, 8));
+        String[] tokens = {"Dear", "Ana", "Lopez"};
+        String[][] values = {{"lbl"}, {"g"}, {"f"}};
+        assertThat(windowed.getContext(1, tokens, null, values)).contains("ne=g", "p1ne=lbl", "n1ne=f");
+        values[1] = new String[] {"w"};
+        windowed.clearAdaptiveData();
+        assertThat(windowed.getContext(1, tokens, null, values)).contains("ne=w").doesNotContain("ne=g");
+    }
+
+    /** Past the number of values whose forms are kept, the forms are built again, and still right. */
+    @Test
+    void featuresStayRightPastTheFormsKept() {
+        Random random = new Random(12);
+        TokenFeatureMemo.Window window = new TokenFeatureMemo.Window(new TokenFeatureGenerator(true), 2);
+        WindowFeatureGenerator stockWindow = new WindowFeatureGenerator(new TokenFeatureGenerator(true), 2, 2);
+        AdditionalContextFeatureGenerator extra = new AdditionalContextFeatureGenerator();
+        NameContextGenerator stock = plain.getFactory().createContextGenerator();
+        stock.addFeatureGenerator(new WindowFeatureGenerator(extra, 8, 8));
+        WindowedNameContextGenerator windowed = new WindowedNameContextGenerator(plain.getFactory().createContextGenerator());
+        windowed.addFeatureGenerator(new WindowFeatureGenerator(new AdditionalContextFeatureGenerator(), 8, 8));
+        for (int sequence = 0; sequence < 1_500; sequence++) {
+            String[] tokens = new String[12];
+            String[][] values = new String[tokens.length][];
+            for (int t = 0; t < tokens.length; t++) {
+                tokens[t] = "w" + random.nextInt(40_000);
+                values[t] = new String[] {"s3=" + random.nextInt(10_000), "w"};
+            }
+            extra.setCurrentContext(values);
+            for (int i = 0; i < tokens.length; i++) {
+                List<String> expected = new java.util.ArrayList<>();
+                stockWindow.createFeatures(expected, tokens, i, null);
+                List<String> actual = new java.util.ArrayList<>();
+                window.createFeatures(actual, tokens, i, null);
+                assertThat(actual).containsExactlyElementsOf(expected);
+                assertThat(windowed.getContext(i, tokens, null, values)).containsExactly(stock.getContext(i, tokens, null, values));
+            }
+        }
+    }
+
     /** The shipped model's name finders find the same names with the same probabilities as OpenNLP's own. */
     @Test
     void theShippedNameFinderFindsWhatOpenNlpFinds() throws Exception {
