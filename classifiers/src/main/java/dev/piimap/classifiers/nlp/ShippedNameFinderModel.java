@@ -62,9 +62,10 @@ final class ShippedNameFinderModel extends TokenNameFinderModel {
     }
 
     /**
-     * The model's factory, whose context generators make the window of extra features without building
-     * its strings anew ({@link WindowedNameContextGenerator}). {@code NameFinderME} asks it for its
-     * sequence codec and context generator only.
+     * The model's factory, whose context generators give OpenNLP's features built once per value: the
+     * window of extra features ({@link WindowedNameContextGenerator}) and, when they match the model's own,
+     * the descriptor's generators with each token's features made once ({@link TokenFeatureMemo}).
+     * {@code NameFinderME} asks it for its sequence codec and context generator only.
      */
     @Override
     public TokenNameFinderFactory getFactory() {
