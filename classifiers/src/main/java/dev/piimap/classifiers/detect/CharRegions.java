@@ -39,6 +39,8 @@ final class CharRegions {
      * unless the whole text is the one region), each once: a text holding none of them has no region.
      */
     private final char[] requiredAscii;
+    /** The alphabet's id in {@link DigitChains} when regions are found around digit clusters; -1 otherwise. */
+    private final int chainAlphabet;
 
     CharRegions(DetectorSpec.Prefilter spec) {
         this.anyLetter = spec.anyLetter();
@@ -86,6 +88,8 @@ final class CharRegions {
             }
         }
         this.requiredAscii = required.toString().toCharArray();
+        this.chainAlphabet = minDigits >= DigitChains.MIN_DIGITS && allDigitsInAlphabet && !wholeText && wide == null
+                ? DigitChains.SHARED.register(ascii, anyLetter, minDigits) : -1;
     }
 
     private WideRegions wide() {
@@ -168,13 +172,23 @@ final class CharRegions {
             requiredCost = required;
         }
         long digitCost = Long.MAX_VALUE;
+        int[] chains = null;
         if (minDigits > 0 && allDigitsInAlphabet) {
-            digitCost = index.digitRuns().length / 2;
+            chains = chainAlphabet < 0 ? null : index.digitChains().runsOf(chainAlphabet, minDigits);
+            digitCost = chains == null ? index.digitRuns().length / 2 : runsIn(chains);
         }
         Out out = new Out();
         long strideCost = minLength >= MIN_STRIDE ? text.length / minLength : Long.MAX_VALUE;
         if (digitCost <= requiredCost && digitCost != Long.MAX_VALUE) {
-            aroundDigitClusters(index, out);
+            int[] runs = index.digitRuns();
+            if (chains == null) {
+                clustersIn(text, runs, 0, runs.length / 2 - 1, 0, out);
+            } else {
+                int scanned = 0;
+                for (int k = 0; k < chains.length; k += 2) {
+                    scanned = clustersIn(text, runs, chains[k], chains[k + 1], scanned, out);
+                }
+            }
         } else if (requiredCost < strideCost) {
             around(text, index.positionsOf(anyOf), out);
         } else if (strideCost != Long.MAX_VALUE) {
@@ -191,19 +205,31 @@ final class CharRegions {
         return out.toArray();
     }
 
+    /** How many digit runs the chains {@code [firstRun, lastRun, ...]} hold. */
+    private static long runsIn(int[] chains) {
+        long runs = 0;
+        for (int k = 0; k < chains.length; k += 2) {
+            runs += chains[k + 1] - chains[k] + 1;
+        }
+        return runs;
+    }
+
     /**
-     * Scans the alphabet runs that hold a digit cluster with enough digits. A cluster is a maximal
+     * Scans the alphabet runs that hold a digit cluster with enough digits, among the digit runs
+     * {@code firstRun} to {@code lastRun} (indexes into {@code runs}' pairs; a cluster ends at
+     * {@code lastRun}), not before {@code scannedBefore}; returns how far it scanned. A cluster is a maximal
      * sequence of digit runs no longer than the maximum whose separating characters are all in the
      * alphabet: the counted digits of one region. A cluster with fewer digits than required is passed
      * over having read only what separates its runs (a character or two, where not the first one).
+     * Called on all runs, or on each {@link DigitChains chain} that may hold enough digits: no cluster
+     * crosses a chain's end.
      */
-    private void aroundDigitClusters(TextIndex index, Out out) {
-        char[] text = index.chars();
-        int[] runs = index.digitRuns();
-        int scanned = 0;
+    private int clustersIn(char[] text, int[] runs, int firstRun, int lastRun, int scannedBefore, Out out) {
+        int scanned = scannedBefore;
         int first = -1;
         int digits = 0;
-        for (int r = 0; r < runs.length; r += 2) {
+        int end = 2 * lastRun + 2;
+        for (int r = 2 * firstRun; r < end; r += 2) {
             int length = runs[r + 1] - runs[r];
             if (length > maxDigitRun) {
                 continue;
@@ -213,7 +239,7 @@ final class CharRegions {
                 digits = 0;
             }
             digits += length;
-            boolean last = r + 2 >= runs.length || runs[r + 3] - runs[r + 2] > maxDigitRun
+            boolean last = r + 2 >= end || runs[r + 3] - runs[r + 2] > maxDigitRun
                     || !allInAlphabet(text, runs[r + 1], runs[r + 2]);
             if (last) {
                 if (digits >= minDigits) {
@@ -231,6 +257,7 @@ final class CharRegions {
                 first = -1;
             }
         }
+        return scanned;
     }
 
     private boolean allInAlphabet(char[] text, int from, int to) {

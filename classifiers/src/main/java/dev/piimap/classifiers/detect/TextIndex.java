@@ -27,6 +27,7 @@ public final class TextIndex {
     private final char[] chars;
     private int[] asciiCounts;
     private int[] digitRuns;
+    private DigitChains digitChains;
     private int[] wordStartsByPrefix;
     /**
      * Where each prefix's list begins in {@link #wordStartsByPrefix} (the counting sort's table); null for
@@ -105,6 +106,14 @@ public final class TextIndex {
     public int[] digitRuns() {
         basics();
         return digitRuns;
+    }
+
+    /** The chains of digit runs for every registered alphabet (see {@link DigitChains}), found on first use. */
+    DigitChains digitChains() {
+        if (digitChains == null) {
+            digitChains = DigitChains.of(chars, digitRuns(), DigitChains.SHARED);
+        }
+        return digitChains;
     }
 
     /**

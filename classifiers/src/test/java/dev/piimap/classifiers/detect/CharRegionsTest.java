@@ -42,6 +42,41 @@ class CharRegionsTest {
         assertThat(ruledOut).as("texts ruled out from the counts alone").isGreaterThan(1_000);
     }
 
+    /**
+     * Digit-heavy texts, where prefilters needing many digits find their regions through the index's
+     * {@link DigitChains}: the same regions as a plain scan, also for an index whose chains were found
+     * before the prefilter's alphabet was registered.
+     */
+    @Test
+    void digitClustersFoundThroughChainsEqualAPlainScan() {
+        Random random = new Random(8);
+        String digitHeavy = "01234567890123456789 -./+()AZaé€";
+        List<DetectorSpec.Prefilter> prefilters = new ArrayList<>();
+        ShippedSpecs.all().stream().map(DetectorSpec::prefilter).filter(p -> p.minDigits() >= DigitChains.MIN_DIGITS)
+                .forEach(prefilters::add);
+        assertThat(prefilters).as("shipped prefilters that use chains").hasSizeGreaterThan(8);
+        prefilters.add(new DetectorSpec.Prefilter("0-9 -", true, "", 8, 12, 0));
+        prefilters.add(new DetectorSpec.Prefilter("0-9 .", false, "", 9, 4, 11));
+        int found = 0;
+        for (DetectorSpec.Prefilter prefilter : prefilters) {
+            CharRegions regions = new CharRegions(prefilter);
+            for (int i = 0; i < 400; i++) {
+                String text = randomText(random, digitHeavy, random.nextInt(150));
+                int[] expected = plainScan(prefilter, text);
+                assertThat(regions.find(TextIndex.of(text))).as("%s on '%s'", prefilter, text).containsExactly(expected);
+                found += expected.length / 2;
+            }
+        }
+        assertThat(found).as("regions found").isGreaterThan(2_000);
+
+        String text = "ref 12.345.678.901 or 1234 5678 9012";
+        TextIndex stale = TextIndex.of(text);
+        stale.digitChains();
+        DetectorSpec.Prefilter late = new DetectorSpec.Prefilter("0-9 .~", false, "", 11, 4, 0);
+        assertThat(new CharRegions(late).find(stale)).as("an alphabet registered after the index's chains were found")
+                .containsExactly(plainScan(late, text)).containsExactly(3, 19, 21, 36);
+    }
+
     @Test
     void aWideAlphabetRunEndsOnlyAtCharactersOutsideIt() {
         CharRegions regions = new CharRegions(new DetectorSpec.Prefilter("!-~ \t", false, ":", 1, 4, 3));
@@ -159,9 +194,13 @@ class CharRegionsTest {
     }
 
     private static String randomText(Random random, int length) {
+        return randomText(random, CHARS, length);
+    }
+
+    private static String randomText(Random random, String chars, int length) {
         StringBuilder b = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            b.append(CHARS.charAt(random.nextInt(CHARS.length())));
+            b.append(chars.charAt(random.nextInt(chars.length())));
         }
         return b.toString();
     }
