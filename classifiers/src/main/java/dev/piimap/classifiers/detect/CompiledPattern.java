@@ -94,11 +94,12 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
 
     /**
      * False when none of the characters the pattern {@code needs} occurs anywhere in the text, or the
-     * characters every match starts with do not. Called for every pattern on every text: it only reads
-     * what construction and the index have computed.
+     * characters every match starts with do not occur where a match could be reported (see
+     * {@link #literalOccurs}). Called for every pattern on every text: it only reads what construction
+     * and the index have computed.
      */
     boolean mayOccur(TextIndex index) {
-        if (literal != null && index.string().indexOf(literal) < 0) {
+        if (literal != null && !literalOccurs(index)) {
             return false;
         }
         if (needs == null || needsOutsideAscii) {
@@ -110,6 +111,46 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the {@link #literal} occurs where a match could be reported. A match is reported only when
+     * neither a letter, a digit nor {@code _} precedes it (the engine's boundary rule), so a literal
+     * starting with two ASCII characters, the first a letter, is looked for only at the word starts the
+     * index lists under those two characters: a few candidates, not a search of the whole text (which
+     * cost a pass per literal per text). Other literals are searched for everywhere.
+     */
+    boolean literalOccurs(TextIndex index) {
+        char first = literal.charAt(0);
+        char second = literal.length() > 1 ? literal.charAt(1) : 0;
+        if (!isAsciiLetter(first) || second == 0 || second >= 128) {
+            return index.string().indexOf(literal) >= 0;
+        }
+        char[] text = index.chars();
+        int[] starts = index.wordStartsByPrefix();
+        int key = TextIndex.prefixKey(TextIndex.lowerCaseChar(first), TextIndex.lowerCaseChar(second));
+        for (int k = index.wordStartsFrom(key), to = index.wordStartsFrom(key + 1); k < to; k++) {
+            if (startsAt(text, starts[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean startsAt(char[] text, int at) {
+        if (at + literal.length() > text.length) {
+            return false;
+        }
+        for (int i = 0; i < literal.length(); i++) {
+            if (text[at + i] != literal.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /**
