@@ -307,9 +307,11 @@ public final class TextIndex {
      */
     private void indexWordStarts() {
         int n = chars.length;
-        IntList positions = new IntList();
-        IntList keys = new IntList();
+        // About one word start per six characters in prose: room for most texts without growing.
+        IntList positions = new IntList(n / 6 + 16);
+        IntList keys = new IntList(n / 6 + 16);
         int[] block = new int[Math.min(BLOCK, n) + 1];
+        int[] blockKeys = new int[block.length];
         int previous = OTHER;
         for (int from = 0; from < n; from += BLOCK) {
             int to = Math.min(n, from + BLOCK);
@@ -321,14 +323,17 @@ public final class TextIndex {
                 count += STARTS[previous * KINDS + kind];
                 previous = kind;
             }
+            int kept = 0;
             for (int j = 0; j < count; j++) {
                 int i = block[j];
                 char lower = lowerCaseChar(chars[i]);
                 if (lower >= 'a' && lower <= 'z' && i + 1 < n) {
-                    positions.add(i);
-                    keys.add(prefixKey(lower, lowerCaseChar(chars[i + 1])));
+                    block[kept] = i;
+                    blockKeys[kept++] = prefixKey(lower, lowerCaseChar(chars[i + 1]));
                 }
             }
+            positions.addAll(block, kept);
+            keys.addAll(blockKeys, kept);
         }
         int[] keyArray = keys.toArray();
         int[] positionArray = positions.toArray();
@@ -460,8 +465,17 @@ public final class TextIndex {
 
     /** A growable list of ints. */
     static final class IntList {
-        private int[] values = new int[16];
+        private int[] values;
         private int size;
+
+        IntList() {
+            this(16);
+        }
+
+        /** A list with room for {@code capacity} values before it grows. */
+        IntList(int capacity) {
+            values = new int[Math.max(1, capacity)];
+        }
 
         void add(int v) {
             if (size == values.length) {
