@@ -78,6 +78,24 @@ class ShapeMemoTest {
     }
 
     @Test
+    void startsOverWhenFullAndStaysExact() {
+        Pattern regex = Pattern.compile("[0-9]+");
+        ShapeMemo memo = ShapeMemo.of(regex.pattern(), regex, false);
+        // Digit runs and spaces in every arrangement of 13 characters: more shapes than the memo keeps.
+        for (int bits = 0; bits < ShapeMemo.MAX_ENTRIES + 100; bits++) {
+            char[] text = new char[13];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = (bits >> i & 1) == 0 ? ' ' : '7';
+            }
+            String s = new String(text);
+            assertThat(memo.matches(s, text, 0, text.length)).as("'%s'", s)
+                    .containsExactly(ShapeMemo.matchesOf(regex, false, s));
+            assertThat(memo.size()).isLessThanOrEqualTo(ShapeMemo.MAX_ENTRIES);
+        }
+        assertThat(memo.size()).as("started over once full").isLessThan(ShapeMemo.MAX_ENTRIES);
+    }
+
+    @Test
     void refusesRegexesThatClearAFlag() {
         Pattern regex = Pattern.compile("(?i)ab(?-i:C)");
 
