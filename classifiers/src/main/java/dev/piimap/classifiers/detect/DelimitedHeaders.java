@@ -174,13 +174,24 @@ final class DelimitedHeaders {
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted) {
-                int d = DELIMITERS.indexOf(c);
+                int d = delimiterIndex(c);
                 if (d >= 0) {
                     counts[d]++;
                 }
             }
         }
         return counts;
+    }
+
+    /** The index of {@code c} in {@link #DELIMITERS}, or -1: what {@code DELIMITERS.indexOf(c)} gives, without a call per character. */
+    private static int delimiterIndex(char c) {
+        return switch (c) {
+            case '\t' -> 0;
+            case ';' -> 1;
+            case '|' -> 2;
+            case ',' -> 3;
+            default -> -1;
+        };
     }
 
     private static int dominant(int[] counts) {
