@@ -101,6 +101,39 @@ final class RegexPrefilter {
         return false;
     }
 
+    /**
+     * For an anchored prefilter: the pairs of first two characters a match may start with, as
+     * {@code 128 * first + second}, ascending; null when a match may start otherwise than with an ASCII
+     * letter followed by an ASCII character (one character long, a first character outside ASCII or not
+     * a letter, a second outside ASCII), or when there are more than {@code max} pairs. The automaton
+     * accepts a superset of the regex's matches, so every match starts with one of the pairs.
+     */
+    int[] startPairs(int max) {
+        if (acceptsAtOnce || table[classOf[RegexApproximation.OTHER]] != DEAD) {
+            return null;
+        }
+        TextIndex.IntList pairs = new TextIndex.IntList();
+        for (char first = 0; first < 128; first++) {
+            int row = next(0, first);
+            if (row == DEAD) {
+                continue;
+            }
+            boolean letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+            if (row == ACCEPT || !letter || table[row + classOf[RegexApproximation.OTHER]] != DEAD) {
+                return null;
+            }
+            for (char second = 0; second < 128; second++) {
+                if (next(row, second) != DEAD) {
+                    if (pairs.size() == max) {
+                        return null;
+                    }
+                    pairs.add(128 * first + second);
+                }
+            }
+        }
+        return pairs.toArray();
+    }
+
     /** {@link #mayMatch(char[], int, int)} over a {@link CharSequence}. */
     boolean mayMatch(CharSequence text, int from, int to) {
         if (acceptsAtOnce) {

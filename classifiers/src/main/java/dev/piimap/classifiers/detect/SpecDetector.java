@@ -33,9 +33,19 @@ final class SpecDetector implements Detector {
     private final ContextWords context;
     private final ContextWords denyContext;
     private final Set<String> denyList;
+    /** Whether to anchor the spec by its patterns' {@link StartPairs} when they all have some (tests compare both ways). */
+    private final boolean anchorByPairs;
+    /** Per pattern, its start pairs (see {@link StartPairs#of}); {@link #NO_PAIRS} when the spec has none; built on first use. */
+    private volatile StartPairs[] startPairs;
+    private static final StartPairs[] NO_PAIRS = new StartPairs[0];
 
     SpecDetector(DetectorSpec spec) {
+        this(spec, true);
+    }
+
+    SpecDetector(DetectorSpec spec, boolean anchorByPairs) {
         this.spec = spec;
+        this.anchorByPairs = anchorByPairs;
         this.regions = new CharRegions(spec.prefilter());
         List<CompiledPattern> compiled = new ArrayList<>();
         for (DetectorSpec.NamedPattern p : spec.patterns()) {
@@ -96,13 +106,15 @@ final class SpecDetector implements Detector {
             boolean anyActive = false;
             boolean anchored = false;
             boolean onlyAnchors = true;
+            StartPairs[] pairs = startPairs();
+            boolean byPairs = pairs != NO_PAIRS;
             for (int p = 0; p < count; p++) {
                 CompiledPattern pattern = patterns.get(p);
                 active[p] = pattern.mayOccur(index);
                 if (active[p]) {
                     anyActive = true;
-                    anchored |= pattern.startWords() != null;
-                    onlyAnchors &= pattern.startWords() != null || pattern.needs() != null;
+                    anchored |= pattern.startWords() != null || byPairs;
+                    onlyAnchors &= pattern.startWords() != null || pattern.needs() != null || byPairs;
                 }
             }
             if (!anyActive) {
@@ -116,13 +128,19 @@ final class SpecDetector implements Detector {
                     wordHits[p] = pattern.startWords().find(index);
                     active[p] = wordHits[p].length > 0;
                     anchors = union(anchors, wordHits[p]);
+                } else if (active[p] && byPairs) {
+                    // Its matches are still searched for in whole regions; the pairs only pick the regions.
+                    int[] starts = pairs[p].find(index);
+                    active[p] = starts.length > 0;
+                    anchors = union(anchors, starts);
                 } else if (active[p] && anchored && onlyAnchors) {
                     anchors = union(anchors, index.positionsOf(pattern.spec().needs()));
                 }
             }
-            // A region can only yield a match of a starts-with pattern where one of its words starts, and of
-            // a pattern with needs where one of those characters is. When every pattern that may occur is
-            // one of the two, the regions around those anchors are the only ones worth finding.
+            // A region can only yield a match of a starts-with pattern where one of its words starts, of a
+            // pattern with start pairs where a word starts with one of them, and of a pattern with needs
+            // where one of those characters is. When every pattern that may occur is one of these, the
+            // regions around those anchors are the only ones worth finding.
             int[] bounds = !(anchored && onlyAnchors) ? regions.find(index)
                     : anchors.length == 0 ? NONE : regions.around(index, anchors);
             if (bounds.length == 0) {
@@ -156,6 +174,17 @@ final class SpecDetector implements Detector {
         } catch (RuntimeException | StackOverflowError e) {
             return Examination.empty();
         }
+    }
+
+    /** The patterns' start pairs, found on first use; {@link #NO_PAIRS} when the spec is not anchored by them. */
+    private StartPairs[] startPairs() {
+        StartPairs[] known = startPairs;
+        if (known == null) {
+            StartPairs[] found = anchorByPairs ? StartPairs.of(patterns) : null;
+            known = found == null ? NO_PAIRS : found;
+            startPairs = known;
+        }
+        return known;
     }
 
     /** How many of the active patterns need one of some characters. */

@@ -75,7 +75,7 @@ final class StartWords {
      * {@code positions} (within a text of {@code length}) ascending, each once: sorted when they are few
      * next to the text, else through a bit per position (a pass over {@code length / 64} words).
      */
-    private static int[] sortedDistinct(int[] positions, int length) {
+    static int[] sortedDistinct(int[] positions, int length) {
         if (positions.length < (length >> 9)) {
             java.util.Arrays.sort(positions);
             int n = 0;
