@@ -283,6 +283,11 @@ final class CharRegions {
             while (runStart > scanned && inAlphabet(text[runStart - 1])) {
                 runStart--;
             }
+            int past = pastShortRuns(text, runStart);
+            if (past > 0) {
+                scanned = past;
+                continue;
+            }
             int runEnd = p + 1;
             while (runEnd < text.length && inAlphabet(text[runEnd])) {
                 runEnd++;
@@ -320,8 +325,25 @@ final class CharRegions {
             while (runStart > scanned && inAlphabet(text[runStart - 1])) {
                 runStart--;
             }
-            scanned = scanRun(text, runStart, out);
+            int past = pastShortRuns(text, runStart);
+            scanned = past > 0 ? past : scanRun(text, runStart, out);
         }
+    }
+
+    /**
+     * For the alphabet run starting at {@code runStart}: when the character {@code min-length - 1} after
+     * it is outside the alphabet (or past the text), every run starting from there to that character is
+     * shorter than {@code min-length} and holds no region, so the scan may go on after it: that
+     * position is returned. 0 when the run may be long enough (then it must be scanned). One read
+     * instead of the run's characters: most runs around an anchor (a time's {@code :}, a date's
+     * {@code -}) are short.
+     */
+    private int pastShortRuns(char[] text, int runStart) {
+        if (minLength < MIN_STRIDE) {
+            return 0;
+        }
+        int probe = runStart + minLength - 1;
+        return probe >= text.length ? text.length + 1 : inAlphabet(text[probe]) ? 0 : probe + 1;
     }
 
     /**

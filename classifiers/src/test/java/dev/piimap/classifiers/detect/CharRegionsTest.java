@@ -77,6 +77,36 @@ class CharRegionsTest {
                 .containsExactly(plainScan(late, text)).containsExactly(3, 19, 21, 36);
     }
 
+    /**
+     * Runs of the alphabet about as long as {@code min-length}, many of them just shorter: runs passed
+     * over after one look at their {@code min-length - 1}-th character, around anchors and in strides,
+     * give what a plain scan gives.
+     */
+    @Test
+    void runsJustShorterThanTheMinimumArePassedOverExactly() {
+        Random random = new Random(21);
+        List<DetectorSpec.Prefilter> prefilters = List.of(
+                new DetectorSpec.Prefilter("0-9a-f:.-", false, ":.-", 0, 4, 6),
+                new DetectorSpec.Prefilter("0-9A-F:", false, ":", 0, 0, 5),
+                new DetectorSpec.Prefilter("A-Z0-9", false, "", 0, 3, 7),
+                new DetectorSpec.Prefilter("a-z0-9_", true, "", 0, 0, 4));
+        int found = 0;
+        for (DetectorSpec.Prefilter prefilter : prefilters) {
+            CharRegions regions = new CharRegions(prefilter);
+            for (int i = 0; i < 2_000; i++) {
+                String text = randomText(random, "0123456789abcdefABCDEFZ:.-_ é/", random.nextInt(80));
+                TextIndex index = TextIndex.of(text);
+                int[] expected = plainScan(prefilter, text);
+                assertThat(regions.find(index)).as("%s on '%s'", prefilter, text).containsExactly(expected);
+                int[] anchors = randomPositions(random, text.length());
+                assertThat(regions.around(index, anchors)).as("%s around %s on '%s'", prefilter, java.util.Arrays.toString(anchors), text)
+                        .containsExactly(holding(expected, anchors, prefilter, text));
+                found += expected.length / 2;
+            }
+        }
+        assertThat(found).as("regions found").isGreaterThan(2_000);
+    }
+
     @Test
     void aWideAlphabetRunEndsOnlyAtCharactersOutsideIt() {
         CharRegions regions = new CharRegions(new DetectorSpec.Prefilter("!-~ \t", false, ":", 1, 4, 3));
