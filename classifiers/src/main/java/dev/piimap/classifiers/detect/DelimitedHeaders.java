@@ -174,36 +174,30 @@ final class DelimitedHeaders {
         boolean quoted = false;
         for (int i = from; i < to; i++) {
             char c = text[i];
-            if (c < 128 && DELIMITER_OR_QUOTE[c]) {
-                if (c == '"') {
+            int role = c < 128 ? ROLE[c] : OTHER;
+            if (role != OTHER) {
+                if (role == QUOTE) {
                     quoted = !quoted;
                 } else if (!quoted) {
-                    counts[delimiterIndex(c)]++;
+                    counts[role]++;
                 }
             }
         }
         return counts;
     }
 
-    /** The delimiters and the double quote. */
-    private static final boolean[] DELIMITER_OR_QUOTE = new boolean[128];
+    /** {@link #ROLE} of a character that is neither a delimiter nor the double quote, and of the quote. */
+    private static final byte OTHER = -1;
+    private static final byte QUOTE = -2;
+    /** Per ASCII character: its index in {@link #DELIMITERS}, {@link #QUOTE} or {@link #OTHER}. */
+    private static final byte[] ROLE = new byte[128];
 
     static {
-        DELIMITER_OR_QUOTE['"'] = true;
-        for (char c : DELIMITERS.toCharArray()) {
-            DELIMITER_OR_QUOTE[c] = true;
+        java.util.Arrays.fill(ROLE, OTHER);
+        ROLE['"'] = QUOTE;
+        for (int d = 0; d < DELIMITERS.length(); d++) {
+            ROLE[DELIMITERS.charAt(d)] = (byte) d;
         }
-    }
-
-    /** The index of {@code c} in {@link #DELIMITERS}, or -1: what {@code DELIMITERS.indexOf(c)} gives, without a call per character. */
-    private static int delimiterIndex(char c) {
-        return switch (c) {
-            case '\t' -> 0;
-            case ';' -> 1;
-            case '|' -> 2;
-            case ',' -> 3;
-            default -> -1;
-        };
     }
 
     private static int dominant(int[] counts) {

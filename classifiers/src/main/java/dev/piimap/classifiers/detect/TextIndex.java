@@ -307,9 +307,11 @@ public final class TextIndex {
      */
     private void indexWordStarts() {
         int n = chars.length;
-        // About one word start per six characters in prose: room for most texts without growing.
-        IntList positions = new IntList(n / 6 + 16);
-        IntList keys = new IntList(n / 6 + 16);
+        // About one word start per six characters in prose: room for most texts without growing, capped so
+        // that a huge text without words (a dump of digits) does not reserve memory it never uses.
+        int room = Math.min(n / 6, WORD_START_ROOM) + 16;
+        IntList positions = new IntList(room);
+        IntList keys = new IntList(room);
         int[] block = new int[Math.min(BLOCK, n) + 1];
         int[] blockKeys = new int[block.length];
         int previous = OTHER;
@@ -358,6 +360,9 @@ public final class TextIndex {
         wordStartsByPrefix = sorted;
         wordStartOffsets = offsets;
     }
+
+    /** Most word starts the lists have room for before they grow. */
+    private static final int WORD_START_ROOM = 1 << 16;
 
     /** Up to this many word starts are sorted by insertion (quadratic, but cheaper than a counting sort's table when few). */
     private static final int FEW_WORD_STARTS = 24;
