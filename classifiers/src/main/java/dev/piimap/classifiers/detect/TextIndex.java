@@ -36,6 +36,11 @@ public final class TextIndex {
     private int[] wordStartOffsets;
     /** The prefix key of each entry of {@link #wordStartsByPrefix}, ascending, when {@link #wordStartOffsets} is null. */
     private int[] wordStartKeys;
+    /** Every word start of {@link #wordStartsByPrefix} in text order, and its prefix key (same index). */
+    private int[] wordStartsInOrder;
+    private int[] wordStartKeysInOrder;
+    /** What each {@link StartWords} found in this text, by identity (see {@link StartWords#find}). */
+    private Map<StartWords, int[]> startWordHits;
     private String lowerCase;
     private String string;
     private Map<String, int[]> positions;
@@ -298,6 +303,36 @@ public final class TextIndex {
         return wordStartsByPrefix;
     }
 
+    /** Every word start in text order (the entries of {@link #wordStartsByPrefix} before sorting); callers must not modify it. */
+    int[] wordStartsInOrder() {
+        wordStartsByPrefix();
+        return wordStartsInOrder;
+    }
+
+    /** The prefix key ({@link #prefixKey}) of each of {@link #wordStartsInOrder}, at the same index; callers must not modify it. */
+    int[] wordStartKeysInOrder() {
+        wordStartsByPrefix();
+        return wordStartKeysInOrder;
+    }
+
+    /** How many word starts have a prefix key in {@code [fromKey, toKey)}. */
+    int wordStartCount(int fromKey, int toKey) {
+        return wordStartsFrom(toKey) - wordStartsFrom(fromKey);
+    }
+
+    /** What {@code words} found in this text before, or null (see {@link #rememberStartWordHits}). */
+    int[] startWordHits(StartWords words) {
+        return startWordHits == null ? null : startWordHits.get(words);
+    }
+
+    /** Keeps what {@code words} found, for the other patterns with the same words. */
+    void rememberStartWordHits(StartWords words, int[] hits) {
+        if (startWordHits == null) {
+            startWordHits = new java.util.IdentityHashMap<>();
+        }
+        startWordHits.put(words, hits);
+    }
+
     /**
      * Collects the word starts, then sorts them by prefix, stably (text order within one prefix): a
      * counting sort, or for the few word starts of a short text an insertion sort, which needs no table
@@ -339,13 +374,17 @@ public final class TextIndex {
         }
         int[] keyArray = keys.toArray();
         int[] positionArray = positions.toArray();
+        wordStartsInOrder = positionArray;
+        wordStartKeysInOrder = keyArray;
         if (keyArray.length <= FEW_WORD_STARTS) {
+            keyArray = keyArray.clone();
+            positionArray = positionArray.clone();
             sortByKey(keyArray, positionArray);
             wordStartsByPrefix = positionArray;
             wordStartKeys = keyArray;
             return;
         }
-        int[] offsets = new int[26 * 27 + 1];
+        int[] offsets = new int[PREFIX_KEYS + 1];
         for (int key : keyArray) {
             offsets[key + 1]++;
         }
@@ -360,6 +399,9 @@ public final class TextIndex {
         wordStartsByPrefix = sorted;
         wordStartOffsets = offsets;
     }
+
+    /** How many prefix keys there are ({@link #prefixKey} is below this). */
+    static final int PREFIX_KEYS = 26 * 27;
 
     /** Most word starts the lists have room for before they grow. */
     private static final int WORD_START_ROOM = 1 << 16;
