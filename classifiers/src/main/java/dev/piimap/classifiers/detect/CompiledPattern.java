@@ -25,10 +25,13 @@ import java.util.Set;
  * @param needsOutsideAscii whether {@code needs} holds a character outside ASCII, which the text's counts do not cover
  * @param neededLow   {@code neededAscii} below 64 as a bit set
  * @param neededHigh  {@code neededAscii} from 64 to 127 as a bit set (bit {@code c & 63})
+ * @param backAnchor  where matches can start, found from a literal inside them (for patterns tried everywhere
+ *                    whose regex has that form); null otherwise
  */
 record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean hasValue, boolean[] needs,
                        StartWords startWords, RegexPrefilter.Lazy prefilter, boolean literalPrefix, ShapeMemo.Lazy memo,
-                       String literal, char[] neededAscii, boolean needsOutsideAscii, long neededLow, long neededHigh) {
+                       String literal, char[] neededAscii, boolean needsOutsideAscii, long neededLow, long neededHigh,
+                       BackAnchor backAnchor) {
 
     /**
      * Compiles one pattern of a spec whose {@code shrink-on-fail} is {@code shrinkOnFail}.
@@ -65,10 +68,10 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
         boolean[] needs = asciiTable(p.needs());
         char[] needed = marked(needs);
         return new CompiledPattern(p, regex, hasValue, needs,
-                anchored ? new StartWords(p.startsWith()) : null, new RegexPrefilter.Lazy(p.regex(), anchored),
+                anchored ? StartWords.of(p.startsWith()) : null, new RegexPrefilter.Lazy(p.regex(), anchored),
                 RegexPrefilter.hasLiteralPrefix(p.regex(), 3), new ShapeMemo.Lazy(p.regex(), regex, hasValue),
                 RegexPrefilter.literalPrefix(p.regex(), 3), needed, p.needs().chars().anyMatch(c -> c >= 128),
-                bits(needed, 0), bits(needed, 64));
+                bits(needed, 0), bits(needed, 64), anchored ? null : BackAnchor.of(p.regex()));
     }
 
     /** The ASCII characters of {@code chars} as a table; null for an empty string. */

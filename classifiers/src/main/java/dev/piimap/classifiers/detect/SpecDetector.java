@@ -272,7 +272,10 @@ final class SpecDetector implements Detector {
         }
         int windowStart = Math.max(0, start - 1);
         int windowEnd = Math.min(scan.chars.length, end + 1);
-        int[] matches = pattern.memo().matches(scan.text, scan.chars, windowStart, windowEnd);
+        // A long window is not memoised; a back anchor spares RE2J stepping through all of it.
+        int[] matches = pattern.backAnchor() != null && windowEnd - windowStart > ShapeMemo.MAX_WINDOW
+                ? pattern.backAnchor().matches(scan.text, scan.chars, windowStart, windowEnd, pattern.hasValue())
+                : pattern.memo().matches(scan.text, scan.chars, windowStart, windowEnd);
         for (int k = 0; k < matches.length; k += 4) {
             accept(scan, windowStart, start, end, matches[k], matches[k + 1], matches[k + 2], matches[k + 3], pattern, true);
         }
