@@ -20,8 +20,6 @@ import java.util.Map;
  */
 public final class TextIndex {
     private static final int[] NONE = new int[0];
-    /** Characters handled per block by the branch-free passes, which write a position for every character. */
-    private static final int BLOCK = 1024;
 
     private final CharSequence text;
     private final char[] chars;
@@ -122,36 +120,146 @@ public final class TextIndex {
     }
 
     /**
-     * Two passes without data-dependent branches (mixed text would mispredict them at every change of
-     * kind): character counts, then the boundaries of the digit runs.
+     * One pass over the text, 64 characters at a time, for the facts every detector asks for: character
+     * counts, the boundaries of the digit runs, and the word starts in text order with their prefix keys
+     * (sorted by prefix later, by {@link #indexWordStarts}, when first asked for). Each character is looked
+     * up once in {@link #FLAGS}, and 8 characters' flags are gathered into bit masks with a multiplication;
+     * word starts and run boundaries are then computed for the 64 characters at once from those masks
+     * (shifted by one for the character before), without a branch per character: mixed text would
+     * mispredict one at every change of kind. Characters outside ASCII, rare, are classified one by one.
+     * Counts go to four tables in turn, so that a run of one character (spaces, zeros) does not make each
+     * increment wait for the one before.
      */
     private void basics() {
         if (asciiCounts != null) {
             return;
         }
-        int[] counts = new int[129];
-        for (char c : chars) {
-            counts[Math.min(c, 128)]++;
-        }
+        int n = chars.length;
+        int[] counts = new int[4 * 129];
         IntList bounds = new IntList();
-        int[] block = new int[Math.min(BLOCK, chars.length) + 1];
-        int previous = 0;
-        for (int from = 0; from < chars.length; from += BLOCK) {
-            int to = Math.min(chars.length, from + BLOCK);
-            int k = 0;
-            for (int i = from; i < to; i++) {
-                int digit = (char) (chars[i] - '0') < 10 ? 1 : 0;
-                block[k] = i;
-                k += digit ^ previous;
-                previous = digit;
+        // About one word start per six characters in prose: room for most texts without growing, capped so
+        // that a huge text without words (a dump of digits) does not reserve memory it never uses.
+        int room = Math.min(n / 6, WORD_START_ROOM) + 16;
+        IntList positions = new IntList(room);
+        IntList keys = new IntList(room);
+        long carryWordChar = 0;
+        long carryLower = 0;
+        long carryDigit = 0;
+        for (int base = 0; base < n; base += 64) {
+            int length = Math.min(64, n - base);
+            long lower = 0;
+            long upper = 0;
+            long otherWordChar = 0;
+            long digit = 0;
+            long outside = 0;
+            int j = 0;
+            for (; j + 7 < length; j += 8) {
+                int i = base + j;
+                int c0 = Math.min(chars[i], 128);
+                int c1 = Math.min(chars[i + 1], 128);
+                int c2 = Math.min(chars[i + 2], 128);
+                int c3 = Math.min(chars[i + 3], 128);
+                int c4 = Math.min(chars[i + 4], 128);
+                int c5 = Math.min(chars[i + 5], 128);
+                int c6 = Math.min(chars[i + 6], 128);
+                int c7 = Math.min(chars[i + 7], 128);
+                counts[c0]++;
+                counts[129 + c1]++;
+                counts[258 + c2]++;
+                counts[387 + c3]++;
+                counts[c4]++;
+                counts[129 + c5]++;
+                counts[258 + c6]++;
+                counts[387 + c7]++;
+                long f = FLAGS[c0] | (long) FLAGS[c1] << 8 | (long) FLAGS[c2] << 16 | (long) FLAGS[c3] << 24
+                        | (long) FLAGS[c4] << 32 | (long) FLAGS[c5] << 40 | (long) FLAGS[c6] << 48 | (long) FLAGS[c7] << 56;
+                lower |= gather(f, LOWER_FLAG) << j;
+                upper |= gather(f, UPPER_FLAG) << j;
+                otherWordChar |= gather(f, OTHER_WORD_FLAG) << j;
+                digit |= gather(f, DIGIT_FLAG) << j;
+                outside |= gather(f, OUTSIDE_FLAG) << j;
             }
-            bounds.addAll(block, k);
+            for (; j < length; j++) {
+                int c = Math.min(chars[base + j], 128);
+                counts[c]++;
+                long f = FLAGS[c];
+                lower |= (f >>> LOWER_FLAG & 1) << j;
+                upper |= (f >>> UPPER_FLAG & 1) << j;
+                otherWordChar |= (f >>> OTHER_WORD_FLAG & 1) << j;
+                digit |= (f >>> DIGIT_FLAG & 1) << j;
+                outside |= (f >>> OUTSIDE_FLAG & 1) << j;
+            }
+            for (long m = outside; m != 0; m &= m - 1) {
+                int k = Long.numberOfTrailingZeros(m);
+                switch (kindOutsideAscii(chars[base + k])) {
+                    case LOWER -> lower |= 1L << k;
+                    case UPPER -> upper |= 1L << k;
+                    case ALNUM -> otherWordChar |= 1L << k;
+                    default -> { }
+                }
+            }
+            long wordChar = lower | upper | otherWordChar;
+            // A letter starts a word after a character that is neither a letter nor a digit, and an
+            // upper-case letter after a lower-case one (a camel-case hump).
+            long starts = (lower | upper) & ~(wordChar << 1 | carryWordChar) | upper & (lower << 1 | carryLower);
+            long edges = digit ^ (digit << 1 | carryDigit);
+            if (length < 64) {
+                edges &= (1L << length) - 1;
+            }
+            carryWordChar = wordChar >>> 63;
+            carryLower = lower >>> 63;
+            carryDigit = digit >>> 63;
+            for (long m = edges; m != 0; m &= m - 1) {
+                bounds.add(base + Long.numberOfTrailingZeros(m));
+            }
+            for (long m = starts; m != 0; m &= m - 1) {
+                int i = base + Long.numberOfTrailingZeros(m);
+                char first = lowerCaseChar(chars[i]);
+                if (first >= 'a' && first <= 'z' && i + 1 < n) {
+                    positions.add(i);
+                    keys.add(prefixKey(first, lowerCaseChar(chars[i + 1])));
+                }
+            }
+            if (length < 64) {
+                carryDigit = digit >>> (length - 1) & 1;
+            }
         }
-        if (previous == 1) {
-            bounds.add(chars.length);
+        if (carryDigit == 1) {
+            bounds.add(n);
+        }
+        for (int c = 0; c < 129; c++) {
+            counts[c] += counts[129 + c] + counts[258 + c] + counts[387 + c];
         }
         digitRuns = bounds.toArray();
-        asciiCounts = counts;
+        wordStartsInOrder = positions.toArray();
+        wordStartKeysInOrder = keys.toArray();
+        asciiCounts = Arrays.copyOf(counts, 129);
+    }
+
+    /** Bits of {@link #FLAGS}: a lower-case letter, an upper-case one, another letter or digit, an ASCII digit, outside ASCII. */
+    private static final int LOWER_FLAG = 0;
+    private static final int UPPER_FLAG = 1;
+    private static final int OTHER_WORD_FLAG = 2;
+    private static final int DIGIT_FLAG = 3;
+    private static final int OUTSIDE_FLAG = 4;
+    /** Per ASCII character (and 128 for every other), its flags; those outside ASCII are classified one by one. */
+    private static final byte[] FLAGS = new byte[129];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            int flags = c >= 'a' && c <= 'z' ? 1 << LOWER_FLAG : c >= 'A' && c <= 'Z' ? 1 << UPPER_FLAG : 0;
+            flags |= c >= '0' && c <= '9' ? 1 << OTHER_WORD_FLAG | 1 << DIGIT_FLAG : 0;
+            FLAGS[c] = (byte) flags;
+        }
+        FLAGS[128] = 1 << OUTSIDE_FLAG;
+    }
+
+    /**
+     * Flag {@code flag} of each of the 8 characters whose flags are the bytes of {@code flags}, as the low
+     * 8 bits (the first character's lowest): the multiplication moves bit 8k to bit 56 + k.
+     */
+    private static long gather(long flags, int flag) {
+        return ((flags >>> flag) & 0x0101010101010101L) * 0x0102040810204080L >>> 56;
     }
 
     /**
@@ -334,48 +442,14 @@ public final class TextIndex {
     }
 
     /**
-     * Collects the word starts, then sorts them by prefix, stably (text order within one prefix): a
-     * counting sort, or for the few word starts of a short text an insertion sort, which needs no table
-     * of every prefix (lists are then found by binary search over the sorted keys). The first pass,
-     * without data-dependent branches, keeps every letter that starts a word; the second keeps those
-     * whose lower case is a letter a-z and computes their prefix.
+     * Sorts the word starts {@link #basics} found by prefix, stably (text order within one prefix): a
+     * counting sort, or for the few word starts of a short text an insertion sort, which needs no table of
+     * every prefix (lists are then found by binary search over the sorted keys).
      */
     private void indexWordStarts() {
-        int n = chars.length;
-        // About one word start per six characters in prose: room for most texts without growing, capped so
-        // that a huge text without words (a dump of digits) does not reserve memory it never uses.
-        int room = Math.min(n / 6, WORD_START_ROOM) + 16;
-        IntList positions = new IntList(room);
-        IntList keys = new IntList(room);
-        int[] block = new int[Math.min(BLOCK, n) + 1];
-        int[] blockKeys = new int[block.length];
-        int previous = OTHER;
-        for (int from = 0; from < n; from += BLOCK) {
-            int to = Math.min(n, from + BLOCK);
-            int count = 0;
-            for (int i = from; i < to; i++) {
-                char c = chars[i];
-                int kind = c < 128 ? KIND[c] : kindOutsideAscii(c);
-                block[count] = i;
-                count += STARTS[previous * KINDS + kind];
-                previous = kind;
-            }
-            int kept = 0;
-            for (int j = 0; j < count; j++) {
-                int i = block[j];
-                char lower = lowerCaseChar(chars[i]);
-                if (lower >= 'a' && lower <= 'z' && i + 1 < n) {
-                    block[kept] = i;
-                    blockKeys[kept++] = prefixKey(lower, lowerCaseChar(chars[i + 1]));
-                }
-            }
-            positions.addAll(block, kept);
-            keys.addAll(blockKeys, kept);
-        }
-        int[] keyArray = keys.toArray();
-        int[] positionArray = positions.toArray();
-        wordStartsInOrder = positionArray;
-        wordStartKeysInOrder = keyArray;
+        basics();
+        int[] keyArray = wordStartKeysInOrder;
+        int[] positionArray = wordStartsInOrder;
         if (keyArray.length <= FEW_WORD_STARTS) {
             keyArray = keyArray.clone();
             positionArray = positionArray.clone();
@@ -425,29 +499,11 @@ public final class TextIndex {
         }
     }
 
-    /** Character kinds for word starts: not a letter or digit, lower-case, upper-case, any other letter or digit. */
+    /** Kinds of characters outside ASCII for word starts: not a letter or digit, lower-case, upper-case, any other letter or digit. */
     private static final int OTHER = 0;
     private static final int LOWER = 1;
     private static final int UPPER = 2;
     private static final int ALNUM = 3;
-    private static final int KINDS = 4;
-    private static final byte[] KIND = new byte[128];
-    /**
-     * 1 where a character of the second kind starts a word after one of the first: a letter after a
-     * character that is not a letter or digit, or an upper-case letter after a lower-case one.
-     */
-    private static final int[] STARTS = new int[KINDS * KINDS];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            KIND[c] = (byte) (c >= 'a' && c <= 'z' ? LOWER : c >= 'A' && c <= 'Z' ? UPPER : c >= '0' && c <= '9' ? ALNUM : OTHER);
-        }
-        for (int before = 0; before < KINDS; before++) {
-            for (int kind = LOWER; kind <= UPPER; kind++) {
-                STARTS[before * KINDS + kind] = before == OTHER || (kind == UPPER && before == LOWER) ? 1 : 0;
-            }
-        }
-    }
 
     private static int kindOutsideAscii(char c) {
         if (!Character.isLetterOrDigit(c)) {

@@ -34,7 +34,10 @@ class TextIndexTest {
     @Test
     void wordStartsByPrefixAreEveryWordStartWithThatPrefixInTextOrder() {
         Random random = new Random(4);
-        String[] pieces = {"ab", "Ab", "aB", "ba", "Zz", "q", "é", "Ж", " ", "-", "1", "_", "userName", "x\n"};
+        // Outside ASCII: letters with and without case, one whose lower case is ASCII (the dotted capital I,
+        // the Kelvin sign), a title-case letter, a digit, a surrogate pair.
+        String[] pieces = {"ab", "Ab", "aB", "ba", "Zz", "q", "é", "Ж", " ", "-", "1", "_", "userName", "x\n",
+            "\u0130stanbul", "\u212Aelvin", "\u01C5", "\u4E2D", "\u0663", "\uD83D\uDE00"};
         for (int i = 0; i < 400; i++) {
             // From a few word starts (sorted by insertion) to many (counting sort).
             StringBuilder b = new StringBuilder();
@@ -54,6 +57,46 @@ class TextIndexTest {
                 int to = index.wordStartsFrom(key + 1);
                 assertThat(java.util.Arrays.copyOfRange(starts, from, to)).as("key %d in '%s'", key, b).containsExactly(expected);
             }
+        }
+    }
+
+    @Test
+    void countsDigitRunsAndWordStartsInOrderEqualAPlainPass() {
+        Random random = new Random(5);
+        String[] pieces = {"0", "12", "2024-11-30", "a", "Bc", " ", "  ", "é", "\u0130", "\u212A", "\u4E2D", "\u0663", "x9", "9x",
+            "\t", "~", "\u007F", "\u0080"};
+        for (int i = 0; i < 600; i++) {
+            StringBuilder b = new StringBuilder();
+            // Lengths around the 64-character blocks of the pass, and a few long texts.
+            int target = i < 500 ? random.nextInt(200) : 1000 + random.nextInt(5000);
+            while (b.length() < target) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            char[] chars = text.toCharArray();
+            TextIndex index = TextIndex.of(text);
+            for (char c = 0; c < 128; c++) {
+                char k = c;
+                assertThat(index.count(c)).as("count of %d in '%s'", (int) c, text).isEqualTo((int) text.chars().filter(x -> x == k).count());
+            }
+            assertThat(index.digitCount()).isEqualTo((int) text.chars().filter(x -> x >= '0' && x <= '9').count());
+            IntStream.Builder runs = IntStream.builder();
+            for (int p = 0; p < chars.length; p++) {
+                boolean digit = TextIndex.isDigit(chars[p]);
+                boolean digitBefore = p > 0 && TextIndex.isDigit(chars[p - 1]);
+                if (digit != digitBefore) {
+                    runs.add(p);
+                }
+            }
+            if (chars.length > 0 && TextIndex.isDigit(chars[chars.length - 1])) {
+                runs.add(chars.length);
+            }
+            assertThat(index.digitRuns()).as("digit runs of '%s'", text).containsExactly(runs.build().toArray());
+            int[] starts = IntStream.range(0, chars.length - 1).filter(p -> TextIndex.startsWord(chars, p)
+                    && Character.isLetter(chars[p]) && TextIndex.lowerCaseChar(chars[p]) >= 'a' && TextIndex.lowerCaseChar(chars[p]) <= 'z').toArray();
+            assertThat(index.wordStartsInOrder()).as("word starts of '%s'", text).containsExactly(starts);
+            assertThat(index.wordStartKeysInOrder()).containsExactly(IntStream.of(starts)
+                    .map(p -> TextIndex.prefixKey(TextIndex.lowerCaseChar(chars[p]), TextIndex.lowerCaseChar(chars[p + 1]))).toArray());
         }
     }
 
