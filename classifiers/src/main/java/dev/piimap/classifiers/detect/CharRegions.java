@@ -182,11 +182,11 @@ final class CharRegions {
         if (digitCost <= requiredCost && digitCost != Long.MAX_VALUE) {
             int[] runs = index.digitRuns();
             if (chains == null) {
-                clustersIn(text, runs, 0, runs.length / 2 - 1, 0, out);
+                clustersIn(text, runs, 0, runs.length / 2 - 1, 0, false, out);
             } else {
                 int scanned = 0;
                 for (int k = 0; k < chains.length; k += 2) {
-                    scanned = clustersIn(text, runs, chains[k], chains[k + 1], scanned, out);
+                    scanned = clustersIn(text, runs, chains[k], chains[k + 1], scanned, true, out);
                 }
             }
         } else if (requiredCost < strideCost) {
@@ -222,9 +222,10 @@ final class CharRegions {
      * alphabet: the counted digits of one region. A cluster with fewer digits than required is passed
      * over having read only what separates its runs (a character or two, where not the first one).
      * Called on all runs, or on each {@link DigitChains chain} that may hold enough digits: no cluster
-     * crosses a chain's end.
+     * crosses a chain's end, and what separates the runs of a chain ({@code gapsInAlphabet}) is known to
+     * be in the alphabet without reading it.
      */
-    private int clustersIn(char[] text, int[] runs, int firstRun, int lastRun, int scannedBefore, Out out) {
+    private int clustersIn(char[] text, int[] runs, int firstRun, int lastRun, int scannedBefore, boolean gapsInAlphabet, Out out) {
         int scanned = scannedBefore;
         int first = -1;
         int digits = 0;
@@ -240,7 +241,7 @@ final class CharRegions {
             }
             digits += length;
             boolean last = r + 2 >= end || runs[r + 3] - runs[r + 2] > maxDigitRun
-                    || !allInAlphabet(text, runs[r + 1], runs[r + 2]);
+                    || (!gapsInAlphabet && !allInAlphabet(text, runs[r + 1], runs[r + 2]));
             if (last) {
                 if (digits >= minDigits) {
                     // Usually the first scan covers the whole cluster; a gap outside ASCII may end the run before.

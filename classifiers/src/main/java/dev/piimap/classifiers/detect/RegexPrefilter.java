@@ -149,6 +149,11 @@ final class RegexPrefilter {
         return false;
     }
 
+    /** The class of ASCII character {@code c}: characters of one class lead from every state to the same state. */
+    int classOf(char c) {
+        return classOf[c];
+    }
+
     /** The row after reading {@code c} in {@code row}: a row index, or ACCEPT or DEAD. */
     private int next(int row, char c) {
         return table[row + classOf[c < 128 ? c : RegexApproximation.OTHER]];
@@ -183,7 +188,7 @@ final class RegexPrefilter {
         }
 
         /** The prefilter, built now if not yet; null when the regex has none. */
-        private RegexPrefilter built() {
+        RegexPrefilter built() {
             Object b = built;
             if (b == UNBUILT) {
                 RegexPrefilter f = of(regex, anchored);

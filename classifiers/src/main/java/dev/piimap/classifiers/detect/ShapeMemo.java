@@ -154,6 +154,11 @@ final class ShapeMemo {
         return known;
     }
 
+    /** The class of each ASCII character in a shape key (two characters share one only when the regex cannot tell them apart). */
+    char classOf(char c) {
+        return classOf[c];
+    }
+
     /** How many shapes are remembered now. */
     int size() {
         return memo.size();

@@ -38,6 +38,9 @@ final class SpecDetector implements Detector {
     /** Per pattern, its start pairs (see {@link StartPairs#of}); {@link #NO_PAIRS} when the spec has none; built on first use. */
     private volatile StartPairs[] startPairs;
     private static final StartPairs[] NO_PAIRS = new StartPairs[0];
+    /** The {@link RegionMemo} of the patterns, or {@link #NO_REGION_MEMO}; null until first needed. */
+    private volatile Object regionMemo;
+    private static final Object NO_REGION_MEMO = new Object();
 
     SpecDetector(DetectorSpec spec) {
         this(spec, true);
@@ -147,6 +150,12 @@ final class SpecDetector implements Detector {
                 return Examination.empty();
             }
             Scan scan = new Scan(index);
+            RegionMemo shapes = regionMemo();
+            if (shapes != null) {
+                matchRegionsByShape(scan, shapes, bounds, active);
+                Map<EntityType, Integer> rejections = scan.rejected == 0 ? Map.of() : Map.of(spec.type(), scan.rejected);
+                return new Examination(Overlaps.resolve(scan.found), rejections);
+            }
             // With many patterns that need characters (one per country), one pass per region tells them all;
             // with a few, scanning for each pattern's characters, which stops at the first, costs less.
             long[] present = needingPatterns(active) >= MASKED_NEEDS ? presentAscii(index.chars(), bounds) : null;
@@ -173,6 +182,51 @@ final class SpecDetector implements Detector {
             return new Examination(Overlaps.resolve(scan.found), rejections);
         } catch (RuntimeException | StackOverflowError e) {
             return Examination.empty();
+        }
+    }
+
+    /** The memo of region shapes, built on first use; {@link #NO_REGION_MEMO} when the spec cannot have one. */
+    private RegionMemo regionMemo() {
+        Object known = regionMemo;
+        if (known == null) {
+            RegionMemo built = RegionMemo.of(patterns);
+            known = built == null ? NO_REGION_MEMO : built;
+            regionMemo = known;
+        }
+        return known == NO_REGION_MEMO ? null : (RegionMemo) known;
+    }
+
+    /**
+     * Runs the active patterns over each region, region by region, taking what they find in a short region
+     * from the memo of region shapes (see {@link RegionMemo}); regions it does not keep are matched by
+     * each pattern as {@link #matchRegion} does. Findings are the same as pattern by pattern: within a
+     * region the patterns still come in order, and regions do not overlap.
+     */
+    private void matchRegionsByShape(Scan scan, RegionMemo shapes, int[] bounds, boolean[] active) {
+        int count = patterns.size();
+        for (int r = 0; r < bounds.length; r += 2) {
+            int start = bounds[r];
+            int end = bounds[r + 1];
+            int windowStart = Math.max(0, start - 1);
+            int windowEnd = Math.min(scan.chars.length, end + 1);
+            int[][] known = shapes.matches(scan.text, scan.chars, windowStart, windowEnd, start, end);
+            for (int p = 0; p < count; p++) {
+                CompiledPattern pattern = patterns.get(p);
+                if (!active[p] || (known != null && known[p].length == 0)
+                        || (pattern.spec().columnContext() && !anyContextInText(scan))) {
+                    continue;
+                }
+                if (known == null) {
+                    if (pattern.needsFoundIn(scan.chars, start, end)) {
+                        matchRegion(scan, start, end, pattern);
+                    }
+                    continue;
+                }
+                int[] matches = known[p];
+                for (int k = 0; k < matches.length; k += 4) {
+                    accept(scan, windowStart, start, end, matches[k], matches[k + 1], matches[k + 2], matches[k + 3], pattern, true);
+                }
+            }
         }
     }
 

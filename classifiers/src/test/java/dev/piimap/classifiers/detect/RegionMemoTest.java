@@ -1,0 +1,115 @@
+package dev.piimap.classifiers.detect;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the memo of region shapes answers must be what each pattern finds on its own, for every shipped spec it serves. */
+class RegionMemoTest {
+    /** Characters the shipped patterns care about and a line break (windows outside ASCII are not kept). */
+    private static final String CHARS = "0123456789000111999 -./:+()@_,;='\"\n\tabcdefxyzABCDEFLMNXYZT#%&";
+    /** Values of the shapes the specs look for, and of the shapes that look like them (dates, times, versions). */
+    private static final String[] SHAPED = {"+44 20 7946 0958", "030 901820", "(415) 555-2671", "612 345 678",
+        "00:1A:2B:3C:4D:5E", "0a1b.2c3d.4e5f", "192.168.0.1", "2.4.10.3", "4111 1111 1111 1111", "4111111111111111",
+        "123-45-6789", "912-78-1234", "AB123456C", "943 476 5919", "12345678Z", "X1234567L", "2024-11-30", "12:34:56",
+        "48.8584, 2.2945", "011000015", "1 85 05 78 006 084 36"};
+
+    @Test
+    void givesWhatEachPatternFindsAloneForEveryShippedSpecItServes() {
+        Random random = new Random(12);
+        int served = 0;
+        int withMatches = 0;
+        for (DetectorSpec spec : ShippedSpecs.all()) {
+            List<CompiledPattern> patterns = spec.patterns().stream().map(p -> CompiledPattern.of(p, spec.shrinkOnFail())).toList();
+            RegionMemo memo = RegionMemo.of(patterns);
+            if (memo == null) {
+                assertThat(patterns).as(spec.id()).anyMatch(p -> p.startWords() != null
+                        || ShapeMemo.of(p.spec().regex(), p.regex(), p.hasValue()) == null);
+                continue;
+            }
+            served++;
+            // Few distinct shapes, so that most regions are answered from the memo.
+            String[] seeds = new String[12];
+            for (int s = 0; s < seeds.length; s++) {
+                seeds[s] = randomText(random, random.nextInt(4)) + SHAPED[random.nextInt(SHAPED.length)]
+                        + randomText(random, random.nextInt(4));
+            }
+            for (int i = 0; i < 600; i++) {
+                String text = mutateDigits(random, seeds[random.nextInt(seeds.length)]);
+                char[] chars = text.toCharArray();
+                int start = random.nextInt(Math.min(3, text.length()));
+                int end = Math.max(start, text.length() - random.nextInt(3));
+                int windowStart = Math.max(0, start - 1);
+                int windowEnd = Math.min(text.length(), end + 1);
+                int[][] known = memo.matches(text, chars, windowStart, windowEnd, start, end);
+                assertThat(known.length).isEqualTo(patterns.size());
+                for (int p = 0; p < patterns.size(); p++) {
+                    CompiledPattern pattern = patterns.get(p);
+                    boolean may = pattern.needsFoundIn(chars, start, end) && pattern.prefilter().mayMatch(chars, start, end);
+                    int[] alone = may ? ShapeMemo.matchesOf(pattern.regex(), pattern.hasValue(), text.substring(windowStart, windowEnd)) : new int[0];
+                    assertThat(known[p]).as("%s/%s on '%s' [%d, %d)", spec.id(), pattern.spec().name(), text, start, end)
+                            .containsExactly(alone);
+                    withMatches += alone.length > 0 ? 1 : 0;
+                }
+            }
+        }
+        // Phone, IP and MAC addresses, cards, national IDs: the specs whose patterns all run over regions.
+        assertThat(served).isGreaterThan(10);
+        assertThat(withMatches).isGreaterThan(200);
+    }
+
+    @Test
+    void leavesLongAndNonAsciiWindowsToThePatterns() {
+        DetectorSpec phone = ShippedSpecs.all().stream().filter(s -> s.id().equals("phone")).findFirst().orElseThrow();
+        RegionMemo memo = RegionMemo.of(phone.patterns().stream().map(p -> CompiledPattern.of(p, phone.shrinkOnFail())).toList());
+        String longText = "7".repeat(ShapeMemo.MAX_WINDOW + 1);
+        assertThat(memo.matches(longText, longText.toCharArray(), 0, longText.length(), 0, longText.length())).isNull();
+        assertThat(memo.matches("é 030 901820", "é 030 901820".toCharArray(), 0, 12, 1, 12)).isNull();
+        assertThat(memo.matches(" 030 901820", " 030 901820".toCharArray(), 0, 11, 1, 11)).isNotNull();
+    }
+
+    @Test
+    void tellsApartWindowsOfOneShapeAroundRegionsAtOtherPlaces() {
+        DetectorSpec phone = ShippedSpecs.all().stream().filter(s -> s.id().equals("phone")).findFirst().orElseThrow();
+        RegionMemo memo = RegionMemo.of(phone.patterns().stream().map(p -> CompiledPattern.of(p, phone.shrinkOnFail())).toList());
+        String text = "030 9018201";
+        // One window, the whole text: the region without its last character, then without its first.
+        int[][] first = memo.matches(text, text.toCharArray(), 0, 11, 0, 10);
+        int[][] second = memo.matches(text, text.toCharArray(), 0, 11, 1, 11);
+        assertThat(memo.size()).isEqualTo(2);
+        // national-trunk-prefix: the region starting at the 0 may hold a match, the one starting after it not.
+        assertThat(first[2]).isNotEmpty();
+        assertThat(second[2]).isEmpty();
+    }
+
+    @Test
+    void tellsApartNeededCharactersTheRegexDoesNot() {
+        // The regex treats all digits alike; the pattern only runs where a 5 is.
+        CompiledPattern needsFive = CompiledPattern.of(new DetectorSpec.NamedPattern("n", "\\b[0-9]{3}\\b", 0.5, false, "5"), 0);
+        RegionMemo memo = RegionMemo.of(List.of(needsFive));
+        assertThat(memo.matches("123", "123".toCharArray(), 0, 3, 0, 3)[0]).isEmpty();
+        assertThat(memo.matches("153", "153".toCharArray(), 0, 3, 0, 3)[0]).containsExactly(0, 3, -1, -1);
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(CHARS.charAt(random.nextInt(CHARS.length())));
+        }
+        return b.toString();
+    }
+
+    /** The text with some digits replaced by other digits: same shape, other values (where the classes allow). */
+    private static String mutateDigits(Random random, String text) {
+        char[] c = text.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= '0' && c[i] <= '9' && random.nextInt(3) == 0) {
+                c[i] = (char) ('0' + random.nextInt(10));
+            }
+        }
+        return new String(c);
+    }
+}
