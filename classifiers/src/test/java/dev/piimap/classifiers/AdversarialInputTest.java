@@ -32,6 +32,8 @@ class AdversarialInputTest {
     @ValueSource(strings = {"1", "1-", "1 ", "a@", ".", "1.", "1:", "a:", "+1 ", "4111 ", "a.", "A1", "@.", "0-",
             "DE89 ", "(1)", "ab", "\u00e9@",
             "0a:", "aa-", "a:a:a:", "001a.", "Mozilla/5.0 (", "Mozilla/5.0 (X) Gecko/1 ", "curl/1 ", "a/1 (iPhone ",
+            // Back anchors: one user-agent match across the whole text, one match per unit, a token before every slash.
+            "a/1 (iOS) ", "a/1 (iOS)x", "ab/1 ",
             "eyJ", "eyJhbGciOiJIUzI1NiJ9.", "QUJD", "A1b2", "AKIA", "ghp_", "xoxb-1-", "sk-a", "-----BEGIN RSA PRIVATE KEY-----\n",
             "password: ", "password=", "pwd=\"", "token: ", "api_key=a", "Authorization: Bearer ", "postgres://a:",
             "dob: ", "DOB: 1", "born on 14 ", "passport ", "passport no. A", "lat: 1.1234, ", "\"lat\": ", "1.1234, ",
