@@ -134,14 +134,32 @@ public final class TextIndex {
         if (asciiCounts != null) {
             return;
         }
+        // A short text (a database value) is often ruled out by its counts alone: its word starts wait
+        // until asked for, and its counts go to one table.
+        pass(chars.length >= SHORT_TEXT, true);
+    }
+
+    /** Texts shorter than this have their word starts found only when asked for (see {@link #basics}). */
+    private static final int SHORT_TEXT = 256;
+
+    /**
+     * The pass of {@link #basics}: with {@code facts}, counts and digit-run boundaries; with
+     * {@code words}, word starts in text order and their keys.
+     */
+    private void pass(boolean words, boolean facts) {
         int n = chars.length;
-        int[] counts = new int[4 * 129];
-        IntList bounds = new IntList();
+        // Four count tables in turn for long texts (see basics); one for short ones, which it is cheaper to clear.
+        boolean fourTables = n >= SHORT_TEXT;
+        int[] counts = facts ? new int[fourTables ? 4 * 129 : 129] : null;
+        int second = fourTables ? 129 : 0;
+        int third = fourTables ? 258 : 0;
+        int fourth = fourTables ? 387 : 0;
+        IntList bounds = facts ? new IntList() : null;
         // About one word start per six characters in prose: room for most texts without growing, capped so
         // that a huge text without words (a dump of digits) does not reserve memory it never uses.
-        int room = Math.min(n / 6, WORD_START_ROOM) + 16;
-        IntList positions = new IntList(room);
-        IntList keys = new IntList(room);
+        int room = words ? Math.min(n / 6, WORD_START_ROOM) + 16 : 0;
+        IntList positions = words ? new IntList(room) : null;
+        IntList keys = words ? new IntList(room) : null;
         long carryWordChar = 0;
         long carryLower = 0;
         long carryDigit = 0;
@@ -163,14 +181,16 @@ public final class TextIndex {
                 int c5 = Math.min(chars[i + 5], 128);
                 int c6 = Math.min(chars[i + 6], 128);
                 int c7 = Math.min(chars[i + 7], 128);
-                counts[c0]++;
-                counts[129 + c1]++;
-                counts[258 + c2]++;
-                counts[387 + c3]++;
-                counts[c4]++;
-                counts[129 + c5]++;
-                counts[258 + c6]++;
-                counts[387 + c7]++;
+                if (facts) {
+                    counts[c0]++;
+                    counts[second + c1]++;
+                    counts[third + c2]++;
+                    counts[fourth + c3]++;
+                    counts[c4]++;
+                    counts[second + c5]++;
+                    counts[third + c6]++;
+                    counts[fourth + c7]++;
+                }
                 long f = FLAGS[c0] | (long) FLAGS[c1] << 8 | (long) FLAGS[c2] << 16 | (long) FLAGS[c3] << 24
                         | (long) FLAGS[c4] << 32 | (long) FLAGS[c5] << 40 | (long) FLAGS[c6] << 48 | (long) FLAGS[c7] << 56;
                 lower |= gather(f, LOWER_FLAG) << j;
@@ -181,7 +201,9 @@ public final class TextIndex {
             }
             for (; j < length; j++) {
                 int c = Math.min(chars[base + j], 128);
-                counts[c]++;
+                if (facts) {
+                    counts[c]++;
+                }
                 long f = FLAGS[c];
                 lower |= (f >>> LOWER_FLAG & 1) << j;
                 upper |= (f >>> UPPER_FLAG & 1) << j;
@@ -209,10 +231,10 @@ public final class TextIndex {
             carryWordChar = wordChar >>> 63;
             carryLower = lower >>> 63;
             carryDigit = digit >>> 63;
-            for (long m = edges; m != 0; m &= m - 1) {
+            for (long m = facts ? edges : 0; m != 0; m &= m - 1) {
                 bounds.add(base + Long.numberOfTrailingZeros(m));
             }
-            for (long m = starts; m != 0; m &= m - 1) {
+            for (long m = words ? starts : 0; m != 0; m &= m - 1) {
                 int i = base + Long.numberOfTrailingZeros(m);
                 char first = lowerCaseChar(chars[i]);
                 if (first >= 'a' && first <= 'z' && i + 1 < n) {
@@ -224,16 +246,22 @@ public final class TextIndex {
                 carryDigit = digit >>> (length - 1) & 1;
             }
         }
-        if (carryDigit == 1) {
-            bounds.add(n);
+        if (words) {
+            wordStartsInOrder = positions.toArray();
+            wordStartKeysInOrder = keys.toArray();
         }
-        for (int c = 0; c < 129; c++) {
-            counts[c] += counts[129 + c] + counts[258 + c] + counts[387 + c];
+        if (facts) {
+            if (carryDigit == 1) {
+                bounds.add(n);
+            }
+            if (fourTables) {
+                for (int c = 0; c < 129; c++) {
+                    counts[c] += counts[129 + c] + counts[258 + c] + counts[387 + c];
+                }
+            }
+            digitRuns = bounds.toArray();
+            asciiCounts = fourTables ? Arrays.copyOf(counts, 129) : counts;
         }
-        digitRuns = bounds.toArray();
-        wordStartsInOrder = positions.toArray();
-        wordStartKeysInOrder = keys.toArray();
-        asciiCounts = Arrays.copyOf(counts, 129);
     }
 
     /** Bits of {@link #FLAGS}: a lower-case letter, an upper-case one, another letter or digit, an ASCII digit, outside ASCII. */
@@ -448,6 +476,9 @@ public final class TextIndex {
      */
     private void indexWordStarts() {
         basics();
+        if (wordStartsInOrder == null) {
+            pass(true, false);
+        }
         int[] keyArray = wordStartKeysInOrder;
         int[] positionArray = wordStartsInOrder;
         if (keyArray.length <= FEW_WORD_STARTS) {

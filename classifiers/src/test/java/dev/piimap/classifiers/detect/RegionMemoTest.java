@@ -94,6 +94,31 @@ class RegionMemoTest {
         assertThat(memo.matches("153", "153".toCharArray(), 0, 3, 0, 3)[0]).containsExactly(0, 3, -1, -1);
     }
 
+    @Test
+    void aSpecMatchingByRegionShapeFindsWhatItsPatternsFindAlone() {
+        Random random = new Random(21);
+        String[] glue = {" ", ", ", "\n", " tel ", " phone: ", " mac ", " ip=", "; ", " card ", "-", ".", "x", "\t", "é"};
+        int found = 0;
+        for (String id : List.of("phone", "ip-address", "mac-address", "credit-card", "us-ssn", "es-dni")) {
+            DetectorSpec spec = ShippedSpecs.all().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+            SpecDetector byShape = new SpecDetector(spec, true, true);
+            SpecDetector alone = new SpecDetector(spec, true, false);
+            assertThat(byShape.examine("x").findings()).isEmpty();
+            for (int t = 0; t < 300; t++) {
+                StringBuilder text = new StringBuilder();
+                // Long enough for the memo (short texts are matched pattern by pattern either way).
+                while (text.length() < 300 + random.nextInt(400)) {
+                    text.append(glue[random.nextInt(glue.length)]).append(mutateDigits(random, SHAPED[random.nextInt(SHAPED.length)]));
+                }
+                String s = text.toString();
+                Examination expected = alone.examine(s);
+                assertThat(byShape.examine(s)).as("%s in '%s'", id, s).isEqualTo(expected);
+                found += expected.findings().size();
+            }
+        }
+        assertThat(found).as("findings").isGreaterThan(1000);
+    }
+
     private static String randomText(Random random, int length) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < length; i++) {
