@@ -34,11 +34,11 @@ class RegionMemoTest {
             // Few distinct shapes, so that most regions are answered from the memo.
             String[] seeds = new String[12];
             for (int s = 0; s < seeds.length; s++) {
-                seeds[s] = randomText(random, random.nextInt(4)) + SHAPED[random.nextInt(SHAPED.length)]
-                        + randomText(random, random.nextInt(4));
+                seeds[s] = ShapeMemoTest.randomText(random, CHARS, random.nextInt(4)) + SHAPED[random.nextInt(SHAPED.length)]
+                        + ShapeMemoTest.randomText(random, CHARS, random.nextInt(4));
             }
             for (int i = 0; i < 600; i++) {
-                String text = mutateDigits(random, seeds[random.nextInt(seeds.length)]);
+                String text = ShapeMemoTest.mutateDigits(random, seeds[random.nextInt(seeds.length)]);
                 char[] chars = text.toCharArray();
                 int start = random.nextInt(Math.min(3, text.length()));
                 int end = Math.max(start, text.length() - random.nextInt(3));
@@ -108,7 +108,7 @@ class RegionMemoTest {
                 StringBuilder text = new StringBuilder();
                 // Long enough for the memo (short texts are matched pattern by pattern either way).
                 while (text.length() < 300 + random.nextInt(400)) {
-                    text.append(glue[random.nextInt(glue.length)]).append(mutateDigits(random, SHAPED[random.nextInt(SHAPED.length)]));
+                    text.append(glue[random.nextInt(glue.length)]).append(ShapeMemoTest.mutateDigits(random, SHAPED[random.nextInt(SHAPED.length)]));
                 }
                 String s = text.toString();
                 Examination expected = alone.examine(s);
@@ -117,24 +117,5 @@ class RegionMemoTest {
             }
         }
         assertThat(found).as("findings").isGreaterThan(1000);
-    }
-
-    private static String randomText(Random random, int length) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            b.append(CHARS.charAt(random.nextInt(CHARS.length())));
-        }
-        return b.toString();
-    }
-
-    /** The text with some digits replaced by other digits: same shape, other values (where the classes allow). */
-    private static String mutateDigits(Random random, String text) {
-        char[] c = text.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] >= '0' && c[i] <= '9' && random.nextInt(3) == 0) {
-                c[i] = (char) ('0' + random.nextInt(10));
-            }
-        }
-        return new String(c);
     }
 }

@@ -30,7 +30,7 @@ class ShapeMemoTest {
                 // Few distinct shapes per pattern, so most windows are answered from the memo.
                 String[] seeds = new String[8];
                 for (int s = 0; s < seeds.length; s++) {
-                    seeds[s] = randomText(random, 1 + random.nextInt(40));
+                    seeds[s] = randomText(random, CHARS, 1 + random.nextInt(40));
                 }
                 for (int i = 0; i < 400; i++) {
                     String text = mutateDigits(random, seeds[random.nextInt(seeds.length)]);
@@ -104,15 +104,17 @@ class ShapeMemoTest {
         assertThat(ShapeMemo.clearsFlag("(?i:x)(?P<value>y)")).isFalse();
     }
 
-    private static String randomText(Random random, int length) {
+    /** {@code length} characters drawn from {@code chars}. */
+    static String randomText(Random random, String chars, int length) {
         StringBuilder b = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            b.append(CHARS.charAt(random.nextInt(CHARS.length())));
+            b.append(chars.charAt(random.nextInt(chars.length())));
         }
         return b.toString();
     }
 
-    private static String mutateDigits(Random random, String text) {
+    /** The text with some digits replaced by other digits: the same shape, other values (where the classes allow). */
+    static String mutateDigits(Random random, String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             if (chars[i] >= '0' && chars[i] <= '9' && random.nextInt(3) == 0) {
