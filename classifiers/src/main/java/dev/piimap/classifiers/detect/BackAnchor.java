@@ -33,13 +33,16 @@ final class BackAnchor {
     private final boolean[] after;
     /** The regex anchored with {@code ^}, so that an attempt stops as soon as it fails. */
     private final Pattern anchored;
+    /** Answers an attempt for RE2J where it can (see {@link AnchoredDfa}); built on first use. */
+    private final AnchoredDfa.Lazy dfa;
 
-    private BackAnchor(boolean[] first, boolean[] rest, char literal, boolean[] after, Pattern anchored) {
+    private BackAnchor(boolean[] first, boolean[] rest, char literal, boolean[] after, Pattern anchored, String regex) {
         this.first = first;
         this.rest = rest;
         this.literal = literal;
         this.after = after;
         this.anchored = anchored;
+        this.dfa = new AnchoredDfa.Lazy(regex);
     }
 
     /** The anchor of {@code regex} (flags and all, as written in the spec), or null when it has no such form. */
@@ -93,7 +96,7 @@ final class BackAnchor {
         } catch (com.google.re2j.PatternSyntaxException e) {
             return null;
         }
-        return new BackAnchor(first, rest, literal, after, anchored);
+        return new BackAnchor(first, rest, literal, after, anchored, regex);
     }
 
     /**
@@ -161,15 +164,29 @@ final class BackAnchor {
             if (at < 0) {
                 break;
             }
-            Matcher m = anchored.matcher(new TextView(text, at, to));
-            if (!m.lookingAt()) {
+            int offset = at - from;
+            AnchoredDfa automaton = hasValue ? null : dfa.built();
+            int end = automaton == null ? AnchoredDfa.UNDECIDED : automaton.matchEnd(chars, at, to);
+            if (end == AnchoredDfa.NO_MATCH) {
                 next = resumeAfterFailure(chars, at, to);
                 continue;
             }
             if (n + 4 > out.length) {
                 out = Arrays.copyOf(out, Math.max(8, out.length * 2));
             }
-            int offset = at - from;
+            if (end != AnchoredDfa.UNDECIDED) {
+                out[n++] = offset;
+                out[n++] = end - from;
+                out[n++] = -1;
+                out[n++] = -1;
+                next = at + Math.max(1, end - at);
+                continue;
+            }
+            Matcher m = anchored.matcher(new TextView(text, at, to));
+            if (!m.lookingAt()) {
+                next = resumeAfterFailure(chars, at, to);
+                continue;
+            }
             out[n++] = offset + m.start();
             out[n++] = offset + m.end();
             int valueStart = hasValue ? m.start(DetectorSpec.NamedPattern.VALUE_GROUP) : -1;

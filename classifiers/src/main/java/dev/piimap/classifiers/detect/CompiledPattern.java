@@ -27,11 +27,13 @@ import java.util.Set;
  * @param neededHigh  {@code neededAscii} from 64 to 127 as a bit set (bit {@code c & 63})
  * @param backAnchor  where matches can start, found from a literal inside them (for patterns tried everywhere
  *                    whose regex has that form); null otherwise
+ * @param anchoredDfa finds the match RE2J's {@code lookingAt()} finds, built on first use; null for a pattern
+ *                    with a value group, whose bounds only RE2J tells
  */
 record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean hasValue, boolean[] needs,
                        StartWords startWords, RegexPrefilter.Lazy prefilter, boolean literalPrefix, ShapeMemo.Lazy memo,
                        String literal, char[] neededAscii, boolean needsOutsideAscii, long neededLow, long neededHigh,
-                       BackAnchor backAnchor) {
+                       BackAnchor backAnchor, AnchoredDfa.Lazy anchoredDfa) {
 
     /**
      * Compiles one pattern of a spec whose {@code shrink-on-fail} is {@code shrinkOnFail}.
@@ -71,7 +73,8 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
                 anchored ? StartWords.of(p.startsWith()) : null, new RegexPrefilter.Lazy(p.regex(), anchored),
                 RegexPrefilter.hasLiteralPrefix(p.regex(), 3), new ShapeMemo.Lazy(p.regex(), regex, hasValue),
                 RegexPrefilter.literalPrefix(p.regex(), 3), needed, p.needs().chars().anyMatch(c -> c >= 128),
-                bits(needed, 0), bits(needed, 64), anchored ? null : BackAnchor.of(p.regex()));
+                bits(needed, 0), bits(needed, 64), anchored ? null : BackAnchor.of(p.regex()),
+                hasValue ? null : new AnchoredDfa.Lazy(p.regex()));
     }
 
     /** The ASCII characters of {@code chars} as a table; null for an empty string. */

@@ -41,10 +41,19 @@ final class RegexApproximation {
     final int start;
     final int accept;
 
+    /**
+     * Whether the automaton must accept exactly the regex's matches, with its choices in RE2J's order of
+     * preference (see {@link #exact}).
+     */
+    private final boolean exact;
+    /** In the exact form: whether the regex starts with {@code \b}, which the automaton leaves to its caller. */
+    final boolean leadingWordBoundary;
     private final String regex;
     private final int maxCount;
     private final Map<String, boolean[]> atoms;
     private int pos;
+    /** How many groups the parser is inside. */
+    private int depth;
 
     /**
      * @param maxCount largest repetition count kept exactly
@@ -52,9 +61,18 @@ final class RegexApproximation {
      * @throws IllegalArgumentException when the syntax is not understood or the automaton grows too large
      */
     RegexApproximation(String regex, int maxCount, Map<String, boolean[]> atoms) {
+        this(regex, maxCount, atoms, false);
+    }
+
+    private RegexApproximation(String regex, int maxCount, Map<String, boolean[]> atoms, boolean exact) {
         this.regex = regex;
         this.maxCount = maxCount;
         this.atoms = atoms;
+        this.exact = exact;
+        this.leadingWordBoundary = exact && regex.startsWith("\\b");
+        if (leadingWordBoundary) {
+            pos = 2;
+        }
         int[] flags = {0};
         Fragment whole = alternation(flags);
         if (pos != regex.length()) {
@@ -65,6 +83,23 @@ final class RegexApproximation {
         this.start = whole.in;
     }
 
+    /**
+     * The exact automaton of {@code regex} over ASCII characters: it accepts exactly the ASCII strings
+     * the regex matches, and every epsilon state lists its successors in the order RE2J prefers them
+     * (alternatives left to right, greedy repetitions before leaving, lazy ones after), so that a
+     * search following the successors in order makes RE2J's choices (see {@link AnchoredDfa}). Which
+     * characters outside ASCII an atom matches is not modelled: {@link #consumes} marks
+     * {@link #OTHER} where an atom may match one, and a caller meeting such a character must ask RE2J.
+     * A leading {@code \b} is left to the caller ({@link #leadingWordBoundary}).
+     *
+     * @throws IllegalArgumentException when the regex has an assertion other than a leading {@code \b},
+     *     a repetition count above {@code maxCount}, a cleared or {@code U} flag, syntax the parser does not
+     *     know, or too many states
+     */
+    static RegexApproximation exact(String regex, int maxCount) {
+        return new RegexApproximation(regex, maxCount, new HashMap<>(), true);
+    }
+
     /** A piece of automaton: entered at {@code in}; {@code out} is an epsilon state to link onwards. */
     private record Fragment(int in, int out) {
     }
@@ -73,6 +108,9 @@ final class RegexApproximation {
         List<Fragment> branches = new ArrayList<>();
         branches.add(concatenation(flags));
         while (pos < regex.length() && regex.charAt(pos) == '|') {
+            if (depth == 0 && leadingWordBoundary) {
+                inexact("a leading \\b before a top-level alternation");
+            }
             pos++;
             branches.add(concatenation(flags));
         }
@@ -121,6 +159,7 @@ final class RegexApproximation {
                 return escape(flags[0]);
             }
             case '^', '$' -> {
+                inexact("assertion '" + c + "'");
                 pos++;
                 return empty();
             }
@@ -137,6 +176,7 @@ final class RegexApproximation {
 
     private Fragment group(int[] flags) {
         pos++;
+        depth++;
         int inner = flags[0];
         if (regex.startsWith("?", pos)) {
             pos++;
@@ -150,6 +190,9 @@ final class RegexApproximation {
                 while (pos < regex.length() && regex.charAt(pos) != ':' && regex.charAt(pos) != ')') {
                     char flag = regex.charAt(pos++);
                     // A cleared flag is kept set: matching more is always safe here.
+                    if (flag == '-' || flag == 'U') {
+                        inexact("flag '" + flag + "'");
+                    }
                     if (flag == 'i') {
                         f |= CASE_INSENSITIVE;
                     } else if (flag == 's') {
@@ -163,6 +206,7 @@ final class RegexApproximation {
                 }
                 if (regex.charAt(pos++) == ')') {
                     flags[0] = f;
+                    depth--;
                     return null;
                 }
                 inner = f;
@@ -174,6 +218,7 @@ final class RegexApproximation {
             throw new IllegalArgumentException("missing ')'");
         }
         pos++;
+        depth--;
         return body;
     }
 
@@ -183,6 +228,7 @@ final class RegexApproximation {
         }
         char e = regex.charAt(pos + 1);
         if ("bBAz".indexOf(e) >= 0) {
+            inexact("assertion \\" + e);
             pos += 2;
             return empty();
         }
@@ -260,15 +306,18 @@ final class RegexApproximation {
             } else {
                 return result;
             }
+            boolean greedy = true;
             if (pos < regex.length() && regex.charAt(pos) == '?') {
                 pos++;
+                greedy = false;
             }
             if (max > maxCount || min > maxCount) {
+                inexact("repetition count above " + maxCount);
                 min = Math.min(min, maxCount);
                 max = -1;
             }
             String body = regex.substring(atomStart, pos);
-            result = repeat(result, min, max, () -> reparse(body, atomStart, flags));
+            result = repeat(result, min, max, greedy, () -> reparse(body, atomStart, flags));
         }
         return result;
     }
@@ -288,7 +337,20 @@ final class RegexApproximation {
         return close > at + 1 && regex.substring(at + 1, close).matches("[0-9]+(,[0-9]*)?");
     }
 
-    private Fragment repeat(Fragment first, int min, int max, java.util.function.Supplier<Fragment> copy) {
+    /** Fails the exact form, which cannot model {@code what}; the approximation goes on. */
+    private void inexact(String what) {
+        if (exact) {
+            throw new IllegalArgumentException(what + " is not modelled exactly");
+        }
+    }
+
+    /** Links {@code from} to {@code more} (another repetition) and {@code done}, in the order a {@code greedy} repetition prefers. */
+    private void choose(int from, int more, int done, boolean greedy) {
+        link(from, greedy ? more : done);
+        link(from, greedy ? done : more);
+    }
+
+    private Fragment repeat(Fragment first, int min, int max, boolean greedy, java.util.function.Supplier<Fragment> copy) {
         int in = epsilon();
         int out = in;
         Fragment next = first;
@@ -300,17 +362,14 @@ final class RegexApproximation {
         if (max < 0) {
             Fragment loop = min == 0 ? first : copy.get();
             int end = epsilon();
-            link(out, loop.in);
-            link(out, end);
-            link(loop.out, loop.in);
-            link(loop.out, end);
+            choose(out, loop.in, end, greedy);
+            choose(loop.out, loop.in, end, greedy);
             return new Fragment(in, end);
         }
         int end = epsilon();
         for (int i = min; i < max; i++) {
             Fragment f = i == 0 ? first : copy.get();
-            link(out, f.in);
-            link(out, end);
+            choose(out, f.in, end, greedy);
             out = f.out;
         }
         link(out, end);
@@ -323,7 +382,7 @@ final class RegexApproximation {
         int in = state(set);
         int out = epsilon();
         link(in, out);
-        if (set[OTHER]) {
+        if (set[OTHER] && !exact) {
             boolean[] other = new boolean[SYMBOLS];
             other[OTHER] = true;
             int more = state(other);

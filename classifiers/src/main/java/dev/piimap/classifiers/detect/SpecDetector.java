@@ -353,7 +353,7 @@ final class SpecDetector implements Detector {
      * word starts where one of its words begins) in the region, and nowhere else. The pattern sees the
      * region from the word on, plus one character after it. Like {@code find()}, the search goes on
      * after the end of a match, so words inside it are not tried again: {@code password=password=...}
-     * costs one pass, not one per word.
+     * costs one pass, not one per word. A pattern's {@link AnchoredDfa} answers for RE2J where it can.
      */
     private void matchAtWords(Scan scan, int[] starts, int start, int end, CompiledPattern pattern) {
         int windowEnd = Math.min(scan.chars.length, end + 1);
@@ -367,6 +367,15 @@ final class SpecDetector implements Detector {
             }
             next = at + 1;
             if (!pattern.prefilter().mayMatch(scan.chars, at, end)) {
+                continue;
+            }
+            AnchoredDfa dfa = pattern.anchoredDfa() == null ? null : pattern.anchoredDfa().built();
+            int matchEnd = dfa == null ? AnchoredDfa.UNDECIDED : dfa.matchEnd(scan.chars, at, windowEnd);
+            if (matchEnd != AnchoredDfa.UNDECIDED) {
+                if (matchEnd >= 0) {
+                    accept(scan, at, at, end, 0, matchEnd - at, -1, -1, pattern, false);
+                    next = Math.max(next, matchEnd);
+                }
                 continue;
             }
             Matcher m = pattern.regex().matcher(new TextView(scan.text, at, windowEnd));
