@@ -23,6 +23,9 @@ public final class ChildJvm {
     public static Process scan(Path workDir, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // A child scan lives for seconds over test-sized data: compiling with C1 alone starts it faster than
+        // waiting for C2, which pays off only in long runs (the bench commands measure with the default JIT).
+        command.add("-XX:TieredStopAtLevel=1");
         command.addAll(jvmOptions);
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dio.netty") || a.startsWith("-XX:+IgnoreUnrecognized"))
