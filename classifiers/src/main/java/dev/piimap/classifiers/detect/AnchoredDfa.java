@@ -227,7 +227,7 @@ final class AnchoredDfa {
      * ASCII decides, which only RE2J can tell.
      */
     int matchEnd(char[] text, int from, int to) {
-        if (leadingWordBoundary && (from >= to || !isWordChar(text[from]))) {
+        if (leadingWordBoundary && (from >= to || !BackAnchor.isWordChar(text[from]))) {
             return NO_MATCH;
         }
         int state = 0;
@@ -246,11 +246,6 @@ final class AnchoredDfa {
             }
         }
         return end;
-    }
-
-    /** RE2J's word characters ({@code \b} is ASCII-only there). */
-    private static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /** Built on first use, so that detectors whose patterns never get this far do not pay for it. */

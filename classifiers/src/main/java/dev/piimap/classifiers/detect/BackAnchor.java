@@ -250,7 +250,8 @@ final class BackAnchor {
         return before != isWordChar(text[at]);
     }
 
-    private static boolean isWordChar(char c) {
+    /** RE2J's word characters: its {@code \b} is ASCII-only. */
+    static boolean isWordChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 }
