@@ -247,27 +247,4 @@ final class AnchoredDfa {
         }
         return end;
     }
-
-    /** Built on first use, so that detectors whose patterns never get this far do not pay for it. */
-    static final class Lazy {
-        private static final Object UNBUILT = new Object();
-        private static final Object NONE = new Object();
-        private final String regex;
-        private volatile Object built = UNBUILT;
-
-        Lazy(String regex) {
-            this.regex = regex;
-        }
-
-        /** The automaton, built now if not yet; null when the regex has none. */
-        AnchoredDfa built() {
-            Object b = built;
-            if (b == UNBUILT) {
-                AnchoredDfa dfa = of(regex);
-                b = dfa == null ? NONE : dfa;
-                built = b;
-            }
-            return b == NONE ? null : (AnchoredDfa) b;
-        }
-    }
 }

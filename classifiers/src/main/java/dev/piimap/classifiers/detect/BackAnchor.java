@@ -34,7 +34,7 @@ final class BackAnchor {
     /** The regex anchored with {@code ^}, so that an attempt stops as soon as it fails. */
     private final Pattern anchored;
     /** Answers an attempt for RE2J where it can (see {@link AnchoredDfa}); built on first use. */
-    private final AnchoredDfa.Lazy dfa;
+    private final OnFirstUse<AnchoredDfa> dfa;
 
     private BackAnchor(boolean[] first, boolean[] rest, char literal, boolean[] after, Pattern anchored, String regex) {
         this.first = first;
@@ -42,7 +42,7 @@ final class BackAnchor {
         this.literal = literal;
         this.after = after;
         this.anchored = anchored;
-        this.dfa = new AnchoredDfa.Lazy(regex);
+        this.dfa = new OnFirstUse<>(() -> AnchoredDfa.of(regex));
     }
 
     /** The anchor of {@code regex} (flags and all, as written in the spec), or null when it has no such form. */
@@ -165,7 +165,7 @@ final class BackAnchor {
                 break;
             }
             int offset = at - from;
-            AnchoredDfa automaton = hasValue ? null : dfa.built();
+            AnchoredDfa automaton = hasValue ? null : dfa.get();
             int end = automaton == null ? AnchoredDfa.UNDECIDED : automaton.matchEnd(chars, at, to);
             if (end == AnchoredDfa.NO_MATCH) {
                 next = resumeAfterFailure(chars, at, to);

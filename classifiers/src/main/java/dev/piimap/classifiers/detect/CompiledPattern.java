@@ -33,7 +33,7 @@ import java.util.Set;
 record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean hasValue, boolean[] needs,
                        StartWords startWords, RegexPrefilter.Lazy prefilter, boolean literalPrefix, ShapeMemo.Lazy memo,
                        String literal, char[] neededAscii, boolean needsOutsideAscii, long neededLow, long neededHigh,
-                       BackAnchor backAnchor, AnchoredDfa.Lazy anchoredDfa) {
+                       BackAnchor backAnchor, OnFirstUse<AnchoredDfa> anchoredDfa) {
 
     /**
      * Compiles one pattern of a spec whose {@code shrink-on-fail} is {@code shrinkOnFail}.
@@ -74,7 +74,7 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
                 RegexPrefilter.hasLiteralPrefix(p.regex(), 3), new ShapeMemo.Lazy(p.regex(), regex, hasValue),
                 RegexPrefilter.literalPrefix(p.regex(), 3), needed, p.needs().chars().anyMatch(c -> c >= 128),
                 bits(needed, 0), bits(needed, 64), anchored ? null : BackAnchor.of(p.regex()),
-                hasValue ? null : new AnchoredDfa.Lazy(p.regex()));
+                hasValue ? null : new OnFirstUse<>(() -> AnchoredDfa.of(p.regex())));
     }
 
     /** The ASCII characters of {@code chars} as a table; null for an empty string. */

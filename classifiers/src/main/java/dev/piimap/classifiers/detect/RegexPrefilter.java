@@ -164,15 +164,10 @@ final class RegexPrefilter {
      * cost nothing. Thread-safe: threads that race to build it build equal ones, and any may be kept.
      */
     static final class Lazy {
-        private static final Object UNBUILT = new Object();
-        private static final Object NONE = new Object();
-        private final String regex;
-        private final boolean anchored;
-        private volatile Object built = UNBUILT;
+        private final OnFirstUse<RegexPrefilter> prefilter;
 
         Lazy(String regex, boolean anchored) {
-            this.regex = regex;
-            this.anchored = anchored;
+            this.prefilter = new OnFirstUse<>(() -> of(regex, anchored));
         }
 
         /** Like {@link RegexPrefilter#mayMatch}; always true when the regex has no prefilter. */
@@ -189,13 +184,7 @@ final class RegexPrefilter {
 
         /** The prefilter, built now if not yet; null when the regex has none. */
         RegexPrefilter built() {
-            Object b = built;
-            if (b == UNBUILT) {
-                RegexPrefilter f = of(regex, anchored);
-                b = f == null ? NONE : f;
-                built = b;
-            }
-            return b == NONE ? null : (RegexPrefilter) b;
+            return prefilter.get();
         }
     }
 

@@ -78,31 +78,23 @@ final class ShapeMemo {
      * patterns never tried cost nothing. Thread-safe: racing threads build equal memos.
      */
     static final class Lazy {
-        private static final Object UNBUILT = new Object();
-        private static final Object NONE = new Object();
-        private final String source;
         private final Pattern regex;
         private final boolean hasValue;
-        private volatile Object built = UNBUILT;
+        private final OnFirstUse<ShapeMemo> memo;
 
         Lazy(String source, Pattern regex, boolean hasValue) {
-            this.source = source;
             this.regex = regex;
             this.hasValue = hasValue;
+            this.memo = new OnFirstUse<>(() -> of(source, regex, hasValue));
         }
 
         /** Like {@link ShapeMemo#matches}; uncached when the regex has no memo. */
         int[] matches(CharSequence text, char[] chars, int from, int to) {
-            Object b = built;
-            if (b == UNBUILT) {
-                ShapeMemo m = of(source, regex, hasValue);
-                b = m == null ? NONE : m;
-                built = b;
-            }
-            if (b == NONE) {
+            ShapeMemo m = memo.get();
+            if (m == null) {
                 return matchesOf(regex, hasValue, text.subSequence(from, to));
             }
-            return ((ShapeMemo) b).matches(text, chars, from, to);
+            return m.matches(text, chars, from, to);
         }
     }
 

@@ -369,7 +369,7 @@ final class SpecDetector implements Detector {
             if (!pattern.prefilter().mayMatch(scan.chars, at, end)) {
                 continue;
             }
-            AnchoredDfa dfa = pattern.anchoredDfa() == null ? null : pattern.anchoredDfa().built();
+            AnchoredDfa dfa = pattern.anchoredDfa() == null ? null : pattern.anchoredDfa().get();
             int matchEnd = dfa == null ? AnchoredDfa.UNDECIDED : dfa.matchEnd(scan.chars, at, windowEnd);
             if (matchEnd != AnchoredDfa.UNDECIDED) {
                 if (matchEnd >= 0) {

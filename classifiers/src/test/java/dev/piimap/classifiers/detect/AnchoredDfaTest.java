@@ -127,11 +127,7 @@ class AnchoredDfaTest {
             AnchoredDfa dfa = AnchoredDfa.of(regex);
             Pattern re2j = anchored(regex);
             for (int i = 0; i < 300; i++) {
-                StringBuilder b = new StringBuilder();
-                for (int k = random.nextInt(12); k >= 0; k--) {
-                    b.append(pieces[random.nextInt(pieces.length)]);
-                }
-                String text = b.toString();
+                String text = ShapeMemoTest.randomPieces(random, pieces, 12);
                 char[] chars = text.toCharArray();
                 for (int from = 0; from < text.length(); from++) {
                     int to = from + random.nextInt(text.length() - from + 1);

@@ -56,11 +56,7 @@ class BackAnchorTest {
             Pattern plain = Pattern.compile(regex);
             boolean hasValue = regex.contains("(?P<value>");
             for (int i = 0; i < 3000; i++) {
-                StringBuilder b = new StringBuilder();
-                for (int k = random.nextInt(30); k >= 0; k--) {
-                    b.append(pieces[random.nextInt(pieces.length)]);
-                }
-                String text = b.toString();
+                String text = ShapeMemoTest.randomPieces(random, pieces, 30);
                 int from = random.nextInt(Math.min(4, text.length() + 1));
                 int to = Math.max(from, text.length() - random.nextInt(3));
                 int[] expected = ShapeMemo.matchesOf(plain, hasValue, text.substring(from, to));

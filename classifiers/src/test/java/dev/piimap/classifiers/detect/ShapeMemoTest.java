@@ -113,6 +113,15 @@ class ShapeMemoTest {
         return b.toString();
     }
 
+    /** Up to {@code maxPieces} of {@code pieces} (at least one), drawn at random and joined. */
+    static String randomPieces(Random random, String[] pieces, int maxPieces) {
+        StringBuilder b = new StringBuilder();
+        for (int k = random.nextInt(maxPieces); k >= 0; k--) {
+            b.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return b.toString();
+    }
+
     /** The text with some digits replaced by other digits: the same shape, other values (where the classes allow). */
     static String mutateDigits(Random random, String text) {
         char[] chars = text.toCharArray();
