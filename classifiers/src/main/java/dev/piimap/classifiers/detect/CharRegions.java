@@ -142,6 +142,51 @@ final class CharRegions {
         return false;
     }
 
+    /**
+     * How {@link #find} could start in a text: from the required characters ({@code requiredCost} of
+     * them, 0 when the text has none, {@code Long.MAX_VALUE} when the spec requires none), from digit
+     * runs ({@code digitCost}, the runs of {@code chains} when not null), or every {@code min-length}-th
+     * character ({@code strideCost}); unavailable ways cost {@code Long.MAX_VALUE}.
+     */
+    private record Plan(long requiredCost, long digitCost, int[] chains, long strideCost) {
+    }
+
+    private Plan plan(TextIndex index) {
+        long requiredCost = Long.MAX_VALUE;
+        if (!anyOf.isEmpty() && !anyOfOutsideAscii) {
+            long required = 0;
+            for (int i = 0; i < anyOf.length(); i++) {
+                char c = anyOf.charAt(i);
+                if (anyOfAscii[c] && ascii[c] && anyOf.indexOf(c) == i) {
+                    required += index.count(c);
+                }
+            }
+            requiredCost = required;
+        }
+        long digitCost = Long.MAX_VALUE;
+        int[] chains = null;
+        if (minDigits > 0 && allDigitsInAlphabet) {
+            chains = chainAlphabet < 0 ? null : index.digitChains().runsOf(chainAlphabet, minDigits);
+            digitCost = chains == null ? index.digitRuns().length / 2 : runsIn(chains);
+        }
+        long strideCost = minLength >= MIN_STRIDE ? index.length() / minLength : Long.MAX_VALUE;
+        return new Plan(requiredCost, digitCost, chains, strideCost);
+    }
+
+    /**
+     * About how many places {@link #find} would look at in {@code index}, each costing a look at the
+     * alphabet run there: the fewest of the required characters, the digit runs that may hold enough
+     * digits, every {@code min-length}-th character, or every character. A caller with its own anchors
+     * uses them when they are fewer.
+     */
+    long anchorCost(TextIndex index) {
+        if (wholeText || wide != null) {
+            return index.length();
+        }
+        Plan plan = plan(index);
+        return Math.min(Math.min(plan.requiredCost(), plan.digitCost()), Math.min(plan.strideCost(), index.length()));
+    }
+
     /** Region bounds as {@code [start0, end0, start1, end1, ...]}, ends exclusive, in text order. */
     int[] find(TextIndex index) {
         char[] text = index.chars();
@@ -157,28 +202,15 @@ final class CharRegions {
         if (wide != null) {
             return wide.find(index);
         }
-        long requiredCost = Long.MAX_VALUE;
-        if (!anyOf.isEmpty() && !anyOfOutsideAscii) {
-            long required = 0;
-            for (int i = 0; i < anyOf.length(); i++) {
-                char c = anyOf.charAt(i);
-                if (anyOfAscii[c] && ascii[c] && anyOf.indexOf(c) == i) {
-                    required += index.count(c);
-                }
-            }
-            if (required == 0) {
-                return NONE;
-            }
-            requiredCost = required;
+        Plan plan = plan(index);
+        if (plan.requiredCost() == 0) {
+            return NONE;
         }
-        long digitCost = Long.MAX_VALUE;
-        int[] chains = null;
-        if (minDigits > 0 && allDigitsInAlphabet) {
-            chains = chainAlphabet < 0 ? null : index.digitChains().runsOf(chainAlphabet, minDigits);
-            digitCost = chains == null ? index.digitRuns().length / 2 : runsIn(chains);
-        }
+        long requiredCost = plan.requiredCost();
+        long digitCost = plan.digitCost();
+        int[] chains = plan.chains();
         Out out = new Out();
-        long strideCost = minLength >= MIN_STRIDE ? text.length / minLength : Long.MAX_VALUE;
+        long strideCost = plan.strideCost();
         if (digitCost <= requiredCost && digitCost != Long.MAX_VALUE) {
             int[] runs = index.digitRuns();
             if (chains == null) {

@@ -32,6 +32,8 @@ final class RegexApproximation {
 
     private static final int CASE_INSENSITIVE = 1;
     private static final int DOT_NEWLINE = 2;
+    /** A POSIX class inside brackets ({@code [[:alpha:]]}, {@code [[:^space:]]}); a bracket merely starting with ':' ({@code [:-]}) is not one. */
+    private static final java.util.regex.Pattern POSIX_CLASS = java.util.regex.Pattern.compile("\\[:\\^?[a-z]+:\\]");
     private static final String PROBES = "\u00e9\u00c9\u0416\u20ac\u212a\u017f\u00a0\u0663\u4e2d\ufffd\ud83d\ude00";
 
     /** Per state: the symbols it consumes (null for an epsilon state). */
@@ -414,7 +416,7 @@ final class RegexApproximation {
         boolean simple = (flags & CASE_INSENSITIVE) == 0 && atom.chars().allMatch(c -> c >= ' ' && c < 127)
                 && !atom.startsWith("[^") && !atom.equals(".") && !atom.contains("\\p") && !atom.contains("\\P")
                 && !atom.contains("\\D") && !atom.contains("\\S") && !atom.contains("\\W") && !atom.contains("\\x")
-                && !atom.contains("[:");
+                && !POSIX_CLASS.matcher(atom).find();
         set[OTHER] = !simple || PROBES.codePoints().anyMatch(cp -> p.matches(new String(Character.toChars(cp))));
         return set;
     }

@@ -134,6 +134,85 @@ final class RegexPrefilter {
         return pairs.toArray();
     }
 
+    /**
+     * For an anchored prefilter: the distances {@code d} from 1 to {@code maxGap} (bit {@code d} of the
+     * result) such that every match holds two characters of {@code set} {@code d} apart, or 0 when no
+     * such distances up to {@code maxGap} exist. Found by trying sets of distances, largest dropped first,
+     * so the set is small: {3} for a MAC address's separators ({@code aa:bb:cc:...}), {2, 3, 4} for the
+     * dots of an IPv4 address. Each try walks the automaton together with which of the last
+     * {@code maxGap} characters were in {@code set}, looking for a path to a match that never saw a
+     * pair at a kept distance. The automaton accepts a superset of the regex's matches, so what holds
+     * for it holds for the regex.
+     */
+    long pairDistances(boolean[] set, int maxGap) {
+        if (acceptsAtOnce || maxGap < 1 || maxGap > 16) {
+            return 0;
+        }
+        long distances = ((1L << maxGap) - 1) << 1;
+        if (!everyMatchHasPair(set, maxGap, distances)) {
+            return 0;
+        }
+        for (int d = maxGap; d >= 1; d--) {
+            long fewer = distances & ~(1L << d);
+            if (fewer != 0 && everyMatchHasPair(set, maxGap, fewer)) {
+                distances = fewer;
+            }
+        }
+        return distances;
+    }
+
+    /**
+     * Whether every path from the start to ACCEPT reads a character of {@code set} that is {@code d}
+     * characters after another one, for some {@code d} among {@code distances}: a search over pairs of
+     * row and window, the window's bit {@code k - 1} telling whether the character {@code k} back was in
+     * the set.
+     */
+    private boolean everyMatchHasPair(boolean[] set, int maxGap, long distances) {
+        int windows = 1 << maxGap;
+        int rows = table.length / classes;
+        boolean[] seen = new boolean[rows * windows];
+        // The moves that differ: one per class and membership in the set.
+        TextIndex.IntList moves = new TextIndex.IntList();
+        boolean[] known = new boolean[2 * classes];
+        for (int s = 0; s < RegexApproximation.SYMBOLS; s++) {
+            int member = s < 128 && set[s] ? 1 : 0;
+            int move = 2 * classOf[s] + member;
+            if (!known[move]) {
+                known[move] = true;
+                moves.add(move);
+            }
+        }
+        long pairMask = distances >>> 1;
+        TextIndex.IntList queue = new TextIndex.IntList();
+        seen[0] = true;
+        queue.add(0);
+        for (int q = 0; q < queue.size(); q++) {
+            int state = queue.get(q);
+            int row = (state / windows) * classes;
+            int window = state % windows;
+            for (int m = 0; m < moves.size(); m++) {
+                int move = moves.get(m);
+                boolean member = (move & 1) == 1;
+                if (member && (window & pairMask) != 0) {
+                    continue;
+                }
+                int next = table[row + (move >> 1)];
+                if (next == ACCEPT) {
+                    return false;
+                }
+                if (next == DEAD) {
+                    continue;
+                }
+                int nextState = (next / classes) * windows + ((window << 1 | (member ? 1 : 0)) & (windows - 1));
+                if (!seen[nextState]) {
+                    seen[nextState] = true;
+                    queue.add(nextState);
+                }
+            }
+        }
+        return true;
+    }
+
     /** {@link #mayMatch(char[], int, int)} over a {@link CharSequence}. */
     boolean mayMatch(CharSequence text, int from, int to) {
         if (acceptsAtOnce) {
