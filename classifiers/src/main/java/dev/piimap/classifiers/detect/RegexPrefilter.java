@@ -135,66 +135,79 @@ final class RegexPrefilter {
     }
 
     /**
-     * For an anchored prefilter: the distances {@code d} from 1 to {@code maxGap} (bit {@code d} of the
-     * result) such that every match holds two characters of {@code set} {@code d} apart, or 0 when no
-     * such distances up to {@code maxGap} exist. Found by trying sets of distances, largest dropped first,
-     * so the set is small: {3} for a MAC address's separators ({@code aa:bb:cc:...}), {2, 3, 4} for the
-     * dots of an IPv4 address. Each try walks the automaton together with which of the last
-     * {@code maxGap} characters were in {@code set}, looking for a path to a match that never saw a
-     * pair at a kept distance. The automaton accepts a superset of the regex's matches, so what holds
-     * for it holds for the regex.
+     * For an anchored prefilter: the chains of characters of {@code set} that every match holds, or null
+     * when some match holds no two of them at most {@code maxGap} apart. A chain is {@code length}
+     * characters of the set, each one of the kept {@code distances} (bit {@code d} for a distance
+     * {@code d}) after the one before: a MAC address's five separators, each 3 after the one before; an
+     * IPv4 address's three dots, 2 to 4 apart. The length is the longest every match holds with any
+     * distance up to {@code maxGap}; then distances are dropped, largest first, while every match still
+     * holds a chain that long, so that prose and logs hold few. The automaton accepts a superset of the
+     * regex's matches, so what holds for it holds for the regex.
      */
-    long pairDistances(boolean[] set, int maxGap) {
-        if (acceptsAtOnce || maxGap < 1 || maxGap > 16) {
-            return 0;
+    Chain chainOf(boolean[] set, int maxGap) {
+        if (acceptsAtOnce || maxGap < 1 || maxGap > MAX_GAP) {
+            return null;
         }
-        long distances = ((1L << maxGap) - 1) << 1;
-        if (!everyMatchHasPair(set, maxGap, distances)) {
-            return 0;
+        long all = ((1L << maxGap) - 1) << 1;
+        if (!everyMatchHasChain(set, all, 2)) {
+            return null;
         }
+        int length = 2;
+        while (length < MAX_CHAIN && everyMatchHasChain(set, all, length + 1)) {
+            length++;
+        }
+        long distances = all;
         for (int d = maxGap; d >= 1; d--) {
             long fewer = distances & ~(1L << d);
-            if (fewer != 0 && everyMatchHasPair(set, maxGap, fewer)) {
+            if (fewer != 0 && everyMatchHasChain(set, fewer, length)) {
                 distances = fewer;
             }
         }
-        return distances;
+        return new Chain(distances, length);
     }
 
+    /** What {@link #chainOf} found: bit {@code d} of {@code distances} for each kept distance, and the chains' length (2 or more). */
+    record Chain(long distances, int length) {
+    }
+
+    /** Largest distance {@link #chainOf} looks at: the search's window holds 3 bits per character. */
+    static final int MAX_GAP = 8;
+
+    /** Longest chain {@link #chainOf} looks for: a chain's length takes 3 bits of the search's window. */
+    static final int MAX_CHAIN = 7;
+
     /**
-     * Whether every path from the start to ACCEPT reads a character of {@code set} that is {@code d}
-     * characters after another one, for some {@code d} among {@code distances}: a search over pairs of
-     * row and window, the window's bit {@code k - 1} telling whether the character {@code k} back was in
-     * the set.
+     * Whether every path from the start to ACCEPT reads a chain of {@code length} characters of
+     * {@code set} a kept distance apart: a search over pairs of row and window, the window holding for
+     * each of the last few characters the length of the chain ending there (3 bits each, 0 for a
+     * character not in the set).
      */
-    private boolean everyMatchHasPair(boolean[] set, int maxGap, long distances) {
-        int windows = 1 << maxGap;
-        int rows = table.length / classes;
-        boolean[] seen = new boolean[rows * windows];
-        // The moves that differ: one per class and membership in the set.
-        TextIndex.IntList moves = new TextIndex.IntList();
-        boolean[] known = new boolean[2 * classes];
-        for (int s = 0; s < RegexApproximation.SYMBOLS; s++) {
-            int member = s < 128 && set[s] ? 1 : 0;
-            int move = 2 * classOf[s] + member;
-            if (!known[move]) {
-                known[move] = true;
-                moves.add(move);
-            }
-        }
-        long pairMask = distances >>> 1;
-        TextIndex.IntList queue = new TextIndex.IntList();
-        seen[0] = true;
-        queue.add(0);
-        for (int q = 0; q < queue.size(); q++) {
-            int state = queue.get(q);
-            int row = (state / windows) * classes;
-            int window = state % windows;
+    private boolean everyMatchHasChain(boolean[] set, long distances, int length) {
+        int span = 63 - Long.numberOfLeadingZeros(distances);
+        long windowMask = (1L << (3 * span)) - 1;
+        TextIndex.IntList moves = distinctMoves(set);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<long[]> queue = new java.util.ArrayDeque<>();
+        seen.add(0L);
+        queue.add(new long[] {0, 0});
+        while (!queue.isEmpty()) {
+            long[] state = queue.poll();
+            int row = (int) state[0];
+            long window = state[1];
             for (int m = 0; m < moves.size(); m++) {
                 int move = moves.get(m);
-                boolean member = (move & 1) == 1;
-                if (member && (window & pairMask) != 0) {
-                    continue;
+                int chain = 0;
+                if ((move & 1) == 1) {
+                    int before = 0;
+                    for (int d = 1; d <= span; d++) {
+                        if ((distances >>> d & 1) == 1) {
+                            before = Math.max(before, (int) (window >>> (3 * (d - 1)) & 7));
+                        }
+                    }
+                    chain = before + 1;
+                    if (chain >= length) {
+                        continue;
+                    }
                 }
                 int next = table[row + (move >> 1)];
                 if (next == ACCEPT) {
@@ -203,14 +216,27 @@ final class RegexPrefilter {
                 if (next == DEAD) {
                     continue;
                 }
-                int nextState = (next / classes) * windows + ((window << 1 | (member ? 1 : 0)) & (windows - 1));
-                if (!seen[nextState]) {
-                    seen[nextState] = true;
-                    queue.add(nextState);
+                long nextWindow = (window << 3 | chain) & windowMask;
+                if (seen.add(((long) next << (3 * span)) | nextWindow)) {
+                    queue.add(new long[] {next, nextWindow});
                 }
             }
         }
         return true;
+    }
+
+    /** The moves that differ for a search keeping track of {@code set}: {@code 2 * class + (1 if in the set)}, each once. */
+    private TextIndex.IntList distinctMoves(boolean[] set) {
+        TextIndex.IntList moves = new TextIndex.IntList();
+        boolean[] known = new boolean[2 * classes];
+        for (int s = 0; s < RegexApproximation.SYMBOLS; s++) {
+            int move = 2 * classOf[s] + (s < 128 && set[s] ? 1 : 0);
+            if (!known[move]) {
+                known[move] = true;
+                moves.add(move);
+            }
+        }
+        return moves;
     }
 
     /** {@link #mayMatch(char[], int, int)} over a {@link CharSequence}. */

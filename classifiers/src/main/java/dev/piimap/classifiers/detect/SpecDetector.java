@@ -35,7 +35,7 @@ final class SpecDetector implements Detector {
     private final Set<String> denyList;
     /**
      * Whether to anchor the spec by its patterns' {@link StartPairs} when they all have some, and patterns
-     * by their {@link NeedPairs} (tests compare both ways).
+     * by their {@link NeedChains} (tests compare both ways).
      */
     private final boolean anchorByPairs;
     /** Whether to take short regions' matches from the {@link RegionMemo} when the spec has one (tests compare both ways). */
@@ -43,8 +43,8 @@ final class SpecDetector implements Detector {
     /** Per pattern, its start pairs (see {@link StartPairs#of}); {@link #NO_PAIRS} when the spec has none; built on first use. */
     private volatile StartPairs[] startPairs;
     private static final StartPairs[] NO_PAIRS = new StartPairs[0];
-    /** Per pattern, its need pairs or null (see {@link NeedPairs}); built on first use. */
-    private volatile NeedPairs[] needPairs;
+    /** Per pattern, its need chains or null (see {@link NeedChains}); built on first use. */
+    private volatile NeedChains[] needChains;
     /**
      * Texts shorter than this are matched pattern by pattern, without the {@link RegionMemo}: such a text (a
      * database value) has a region or two, often of a shape not met before, and the memo's key and entry
@@ -129,19 +129,19 @@ final class SpecDetector implements Detector {
             boolean onlyAnchors = true;
             StartPairs[] pairs = startPairs();
             boolean byPairs = pairs != NO_PAIRS;
-            NeedPairs[] needPairs = needPairs();
-            boolean[] byNeedPairs = new boolean[count];
+            NeedChains[] needChains = needChains();
+            boolean[] byNeedChains = new boolean[count];
             long regionCost = -1;
             for (int p = 0; p < count; p++) {
                 CompiledPattern pattern = patterns.get(p);
                 active[p] = pattern.mayOccur(index);
-                if (active[p] && needPairs[p] != null && !byPairs) {
+                if (active[p] && needChains[p] != null && !byPairs) {
                     regionCost = regionCost < 0 ? regions.anchorCost(index) : regionCost;
-                    byNeedPairs[p] = needPairs[p].worthFinding(index, regionCost);
+                    byNeedChains[p] = needChains[p].worthFinding(index, regionCost);
                 }
                 if (active[p]) {
                     anyActive = true;
-                    anchored |= pattern.startWords() != null || byPairs || byNeedPairs[p];
+                    anchored |= pattern.startWords() != null || byPairs || byNeedChains[p];
                     onlyAnchors &= pattern.startWords() != null || pattern.needs() != null || byPairs;
                 }
             }
@@ -161,10 +161,10 @@ final class SpecDetector implements Detector {
                     int[] starts = pairs[p].find(index);
                     active[p] = starts.length > 0;
                     anchors = union(anchors, starts);
-                } else if (active[p] && byNeedPairs[p] && onlyAnchors) {
+                } else if (active[p] && byNeedChains[p] && onlyAnchors) {
                     // A match holds a pair of its needed characters: a region without one has none. (When
                     // some pattern is searched for in every region anyway, looking for pairs would only cost.)
-                    int[] at = needPairs[p].find(index);
+                    int[] at = needChains[p].find(index);
                     active[p] = at.length > 0;
                     anchors = union(anchors, at);
                 } else if (active[p] && anchored && onlyAnchors) {
@@ -172,7 +172,7 @@ final class SpecDetector implements Detector {
                 }
             }
             // A region can only yield a match of a starts-with pattern where one of its words starts, of a
-            // pattern with start pairs where a word starts with one of them, of a pattern with need pairs
+            // pattern with start pairs where a word starts with one of them, of a pattern with need chains
             // where such a pair is, and of a pattern with needs where one of those characters is. When every pattern that may occur is one of these, the
             // regions around those anchors are the only ones worth finding.
             int[] bounds = !(anchored && onlyAnchors) ? regions.find(index)
@@ -273,17 +273,17 @@ final class SpecDetector implements Detector {
     }
 
     /**
-     * Per pattern, its need pairs (see {@link NeedPairs}) or null, found on first use; all null when the
+     * Per pattern, its need chains (see {@link NeedChains}) or null, found on first use; all null when the
      * detector is not anchored by pairs.
      */
-    private NeedPairs[] needPairs() {
-        NeedPairs[] known = needPairs;
+    private NeedChains[] needChains() {
+        NeedChains[] known = needChains;
         if (known == null) {
-            known = new NeedPairs[patterns.size()];
+            known = new NeedChains[patterns.size()];
             for (int p = 0; anchorByPairs && p < known.length; p++) {
-                known[p] = NeedPairs.of(patterns.get(p));
+                known[p] = NeedChains.of(patterns.get(p));
             }
-            needPairs = known;
+            needChains = known;
         }
         return known;
     }
