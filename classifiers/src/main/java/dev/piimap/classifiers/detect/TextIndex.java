@@ -234,13 +234,8 @@ public final class TextIndex {
             for (long m = facts ? edges : 0; m != 0; m &= m - 1) {
                 bounds.add(base + Long.numberOfTrailingZeros(m));
             }
-            for (long m = words ? starts : 0; m != 0; m &= m - 1) {
-                int i = base + Long.numberOfTrailingZeros(m);
-                char first = lowerCaseChar(chars[i]);
-                if (first >= 'a' && first <= 'z' && i + 1 < n) {
-                    positions.add(i);
-                    keys.add(prefixKey(first, lowerCaseChar(chars[i + 1])));
-                }
+            if (words && starts != 0) {
+                addWordStarts(starts, base, positions, keys);
             }
             if (length < 64) {
                 carryDigit = digit >>> (length - 1) & 1;
@@ -261,6 +256,50 @@ public final class TextIndex {
             }
             digitRuns = bounds.toArray();
             asciiCounts = fourTables ? Arrays.copyOf(counts, 129) : counts;
+        }
+    }
+
+    /**
+     * Adds the word starts marked in {@code starts} (bit {@code k} for position {@code base + k}) and their
+     * prefix keys, writing into the lists' arrays directly (a block of 64 characters has at most 64): a
+     * text has a word start every six characters or so. Both characters in ASCII, the usual case, the
+     * key is two table reads; a word start whose first character is not a letter in either case once
+     * lower-cased (outside ASCII) is left out, as is one at the text's last character.
+     */
+    private void addWordStarts(long starts, int base, IntList positions, IntList keys) {
+        int[] at = positions.room(64);
+        int[] key = keys.room(64);
+        int k = positions.size();
+        for (long m = starts; m != 0; m &= m - 1) {
+            int i = base + Long.numberOfTrailingZeros(m);
+            if (i + 1 >= chars.length) {
+                break;
+            }
+            char first = chars[i];
+            char second = chars[i + 1];
+            if ((first | second) < 128) {
+                // Only letters start words, so the first is one: its index is 0-25.
+                at[k] = i;
+                key[k++] = LETTER_INDEX[first] * 27 + LETTER_INDEX[second];
+            } else {
+                char lower = lowerCaseChar(first);
+                if (lower >= 'a' && lower <= 'z') {
+                    at[k] = i;
+                    key[k++] = prefixKey(lower, lowerCaseChar(second));
+                }
+            }
+        }
+        positions.setSize(k);
+        keys.setSize(k);
+    }
+
+    /** Per ASCII character: 0-25 for the letters a-z in either case, 26 for every other (as in {@link #prefixKey}). */
+    private static final int[] LETTER_INDEX = new int[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            char lower = lowerCaseChar(c);
+            LETTER_INDEX[c] = lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
         }
     }
 
@@ -609,6 +648,22 @@ public final class TextIndex {
         /** A list with room for {@code capacity} values before it grows. */
         IntList(int capacity) {
             values = new int[Math.max(1, capacity)];
+        }
+
+        /**
+         * The backing array, with room for {@code more} values past {@link #size()}: a caller writes them
+         * there directly, then calls {@link #setSize}.
+         */
+        int[] room(int more) {
+            if (size + more > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + more, size * 2));
+            }
+            return values;
+        }
+
+        /** Takes the values a caller wrote into the array {@link #room} gave, up to {@code newSize}. */
+        void setSize(int newSize) {
+            size = newSize;
         }
 
         void add(int v) {
