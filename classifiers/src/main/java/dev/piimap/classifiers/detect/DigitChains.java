@@ -57,32 +57,45 @@ final class DigitChains {
         }
         TextIndex.IntList[] kept = new TextIndex.IntList[count];
         int[] chainStart = new int[count];
-        int[] digitsBefore = new int[n + 1];
-        for (int k = 0; k < n; k++) {
-            digitsBefore[k + 1] = digitsBefore[k] + runs[2 * k + 1] - runs[2 * k];
-        }
+        // The digits of the runs before a chain's first run, per alphabet, to count the chain's digits.
+        int[] digitsBeforeStart = new int[count];
+        int digitsBefore = 0;
         // open: the alphabets whose chain so far holds more than one run (it started at chainStart[id]).
         long open = 0;
         long all = count == 64 ? -1L : (1L << count) - 1;
         for (int k = 1; k <= n; k++) {
+            int alone = runs[2 * k - 1] - runs[2 * k - 2];
             long joined = 0;
             if (k < n) {
-                joined = all;
-                for (int i = runs[2 * k - 1], end = runs[2 * k]; i < end && joined != 0; i++) {
-                    char c = text[i];
-                    joined &= c < 128 ? members[c] : Character.isLetterOrDigit(c) ? anyLetter : 0;
+                // The gap's first two characters decide most gaps (prose: a space, then a letter) without a
+                // branch each; the second may be the next run's first digit, which every alphabet holds.
+                int gapStart = runs[2 * k - 1];
+                int gapEnd = runs[2 * k];
+                char c0 = text[gapStart];
+                char c1 = text[gapStart + 1];
+                if ((c0 | c1) < 128) {
+                    joined = all & members[c0] & members[c1];
+                    for (int i = gapStart + 2; i < gapEnd && joined != 0; i++) {
+                        char c = text[i];
+                        joined &= c < 128 ? members[c] : Character.isLetterOrDigit(c) ? anyLetter : 0;
+                    }
+                } else {
+                    joined = all;
+                    for (int i = gapStart; i < gapEnd && joined != 0; i++) {
+                        char c = text[i];
+                        joined &= c < 128 ? members[c] : Character.isLetterOrDigit(c) ? anyLetter : 0;
+                    }
                 }
             }
+            int digitsThrough = digitsBefore + alone;
             // Chains of several runs that end before run k.
             for (long ending = open & ~joined; ending != 0; ending &= ending - 1) {
                 int id = Long.numberOfTrailingZeros(ending);
-                int first = chainStart[id];
-                if (digitsBefore[k] - digitsBefore[first] >= min[id]) {
-                    kept[id] = keep(kept[id], first, k - 1);
+                if (digitsThrough - digitsBeforeStart[id] >= min[id]) {
+                    kept[id] = keep(kept[id], chainStart[id], k - 1);
                 }
             }
             // Chains of run k - 1 alone: kept when that run alone has enough digits.
-            int alone = runs[2 * k - 1] - runs[2 * k - 2];
             if (alone >= smallestMin) {
                 for (long single = ~open & ~joined & all; single != 0; single &= single - 1) {
                     int id = Long.numberOfTrailingZeros(single);
@@ -92,8 +105,11 @@ final class DigitChains {
                 }
             }
             for (long starting = joined & ~open; starting != 0; starting &= starting - 1) {
-                chainStart[Long.numberOfTrailingZeros(starting)] = k - 1;
+                int id = Long.numberOfTrailingZeros(starting);
+                chainStart[id] = k - 1;
+                digitsBeforeStart[id] = digitsBefore;
             }
+            digitsBefore = digitsThrough;
             open = joined;
         }
         int[][] chains = new int[count][];
@@ -133,8 +149,16 @@ final class DigitChains {
          * Registers an alphabet ({@code ascii[c]} for ASCII characters; letters and digits outside ASCII when
          * {@code anyLetter}) for a spec needing {@code minDigits} digits; returns its id, or -1 when the
          * registry is full. Registering an alphabet again returns the same id (lowering its minimum if needed).
+         *
+         * @throws IllegalArgumentException when the alphabet lacks a digit ({@link #of} reads the first digit
+         *     after a gap as if it were part of the gap, which only an alphabet of every digit allows)
          */
-            synchronized int register(boolean[] ascii, boolean anyLetter, int minDigits) {
+        synchronized int register(boolean[] ascii, boolean anyLetter, int minDigits) {
+            for (char c = '0'; c <= '9'; c++) {
+                if (!ascii[c]) {
+                    throw new IllegalArgumentException("an alphabet with digit chains holds every digit; '" + c + "' is missing");
+                }
+            }
             Registry r = current;
             for (int id = 0; id < r.count; id++) {
                 if (r.sameAlphabet(id, ascii, anyLetter)) {

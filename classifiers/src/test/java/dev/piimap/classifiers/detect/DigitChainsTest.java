@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The chains found for all alphabets in one pass equal those of a plain walk over each alphabet's runs. */
 class DigitChainsTest {
@@ -44,6 +45,13 @@ class DigitChainsTest {
             }
         }
         assertThat(kept).as("chains kept over all texts").isGreaterThan(3_000);
+    }
+
+    @Test
+    void anAlphabetWithoutEveryDigitIsRefused() {
+        // The pass reads a gap's first two characters at once; the second may be the next run's first digit.
+        assertThatThrownBy(() -> new DigitChains.Alphabets().register(ascii("1-9 -"), false, 9))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'0' is missing");
     }
 
     @Test
