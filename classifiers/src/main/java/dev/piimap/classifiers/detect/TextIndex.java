@@ -42,9 +42,11 @@ public final class TextIndex {
     private String lowerCase;
     private String string;
     private Map<String, int[]> positions;
-    /** Every position, grouped by character (see {@link #buckets}); bucket {@code c} is {@code [bucketStarts[c], bucketStarts[c + 1])}. */
+    /** The positions of the bucketed characters, grouped by character (see {@link #buckets}); bucket {@code c} is {@code [bucketStarts[c], bucketStarts[c + 1])}. */
     private int[] bucketed;
     private int[] bucketStarts;
+    /** The positions of the bucketed characters in text order, from the first pass; dropped once bucketed. */
+    private IntList rarePositions;
 
     private TextIndex(CharSequence text) {
         this.text = text;
@@ -121,7 +123,8 @@ public final class TextIndex {
 
     /**
      * One pass over the text, 64 characters at a time, for the facts every detector asks for: character
-     * counts, the boundaries of the digit runs, and the word starts in text order with their prefix keys
+     * counts, the boundaries of the digit runs, the positions of the characters {@link #buckets} groups,
+     * and the word starts in text order with their prefix keys
      * (sorted by prefix later, by {@link #indexWordStarts}, when first asked for). Each character is looked
      * up once in {@link #FLAGS}, and 8 characters' flags are gathered into bit masks with a multiplication;
      * word starts and run boundaries are then computed for the 64 characters at once from those masks
@@ -143,7 +146,8 @@ public final class TextIndex {
     private static final int SHORT_TEXT = 256;
 
     /**
-     * The pass of {@link #basics}: with {@code facts}, counts and digit-run boundaries; with
+     * The pass of {@link #basics}: with {@code facts}, counts, digit-run boundaries and the positions to
+     * bucket; with
      * {@code words}, word starts in text order and their keys.
      */
     private void pass(boolean words, boolean facts) {
@@ -155,6 +159,7 @@ public final class TextIndex {
         int third = fourTables ? 258 : 0;
         int fourth = fourTables ? 387 : 0;
         IntList bounds = facts ? new IntList() : null;
+        IntList rarePositions = facts ? new IntList(Math.min(n / 4, WORD_START_ROOM) + 16) : null;
         // About one word start per six characters in prose: room for most texts without growing, capped so
         // that a huge text without words (a dump of digits) does not reserve memory it never uses.
         int room = words ? Math.min(n / 6, WORD_START_ROOM) + 16 : 0;
@@ -170,6 +175,7 @@ public final class TextIndex {
             long otherWordChar = 0;
             long digit = 0;
             long outside = 0;
+            long rare = 0;
             int j = 0;
             for (; j + 7 < length; j += 8) {
                 int i = base + j;
@@ -198,6 +204,7 @@ public final class TextIndex {
                 otherWordChar |= gather(f, OTHER_WORD_FLAG) << j;
                 digit |= gather(f, DIGIT_FLAG) << j;
                 outside |= gather(f, OUTSIDE_FLAG) << j;
+                rare |= gather(f, RARE_FLAG) << j;
             }
             for (; j < length; j++) {
                 int c = Math.min(chars[base + j], 128);
@@ -210,6 +217,7 @@ public final class TextIndex {
                 otherWordChar |= (f >>> OTHER_WORD_FLAG & 1) << j;
                 digit |= (f >>> DIGIT_FLAG & 1) << j;
                 outside |= (f >>> OUTSIDE_FLAG & 1) << j;
+                rare |= (f >>> RARE_FLAG & 1) << j;
             }
             for (long m = outside; m != 0; m &= m - 1) {
                 int k = Long.numberOfTrailingZeros(m);
@@ -231,6 +239,14 @@ public final class TextIndex {
             carryWordChar = wordChar >>> 63;
             carryLower = lower >>> 63;
             carryDigit = digit >>> 63;
+            if (facts && rare != 0) {
+                int[] at = rarePositions.room(64);
+                int k = rarePositions.size();
+                for (long m = rare; m != 0; m &= m - 1) {
+                    at[k++] = base + Long.numberOfTrailingZeros(m);
+                }
+                rarePositions.setSize(k);
+            }
             for (long m = facts ? edges : 0; m != 0; m &= m - 1) {
                 bounds.add(base + Long.numberOfTrailingZeros(m));
             }
@@ -255,6 +271,7 @@ public final class TextIndex {
                 }
             }
             digitRuns = bounds.toArray();
+            this.rarePositions = rarePositions;
             asciiCounts = fourTables ? Arrays.copyOf(counts, 129) : counts;
         }
     }
@@ -309,6 +326,8 @@ public final class TextIndex {
     private static final int OTHER_WORD_FLAG = 2;
     private static final int DIGIT_FLAG = 3;
     private static final int OUTSIDE_FLAG = 4;
+    /** A character whose positions are bucketed (see {@link #isBucketed}). */
+    private static final int RARE_FLAG = 5;
     /** Per ASCII character (and 128 for every other), its flags; those outside ASCII are classified one by one. */
     private static final byte[] FLAGS = new byte[129];
 
@@ -316,15 +335,25 @@ public final class TextIndex {
         for (char c = 0; c < 128; c++) {
             int flags = c >= 'a' && c <= 'z' ? 1 << LOWER_FLAG : c >= 'A' && c <= 'Z' ? 1 << UPPER_FLAG : 0;
             flags |= c >= '0' && c <= '9' ? 1 << OTHER_WORD_FLAG | 1 << DIGIT_FLAG : 0;
+            flags |= isBucketed(c) ? 1 << RARE_FLAG : 0;
             FLAGS[c] = (byte) flags;
         }
-        FLAGS[128] = 1 << OUTSIDE_FLAG;
+        FLAGS[128] = 1 << OUTSIDE_FLAG | 1 << RARE_FLAG;
     }
 
     /**
      * Flag {@code flag} of each of the 8 characters whose flags are the bytes of {@code flags}, as the low
      * 8 bits (the first character's lowest): the multiplication moves bit 8k to bit 56 + k.
      */
+    /**
+     * Whether the positions of {@code c} are bucketed (see {@link #buckets}): every character but a-z, 0-9
+     * and the space, which make up about four fifths of a text and which no shipped spec looks up by
+     * position. A set holding one of them is found by reading the text instead.
+     */
+    static boolean isBucketed(char c) {
+        return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ');
+    }
+
     private static long gather(long flags, int flag) {
         return ((flags >>> flag) & 0x0101010101010101L) * 0x0102040810204080L >>> 56;
     }
@@ -348,6 +377,7 @@ public final class TextIndex {
     /**
      * Merges the buckets of the characters of {@code set}: one bucket is already in text order; more
      * are merged through a bit per text position (a pass over {@code length / 64} words, not the text).
+     * A set with a character that is not bucketed is read off the text.
      */
     private int[] collect(String set) {
         boolean[] wanted = new boolean[129];
@@ -363,6 +393,11 @@ public final class TextIndex {
         }
         if (expected == 0) {
             return NONE;
+        }
+        for (char c = 0; c < 128; c++) {
+            if (wanted[c] && !isBucketed(c)) {
+                return scan(set, wanted, expected);
+            }
         }
         buckets();
         if (symbols == 1 && !wanted[128]) {
@@ -384,6 +419,22 @@ public final class TextIndex {
             }
         }
         return setBits(bits);
+    }
+
+    /**
+     * The positions of the characters of {@code set} ({@code wanted}: its ASCII ones), read off the text;
+     * at most {@code expected} (exact for ASCII characters; every character outside ASCII counts for those).
+     */
+    private int[] scan(String set, boolean[] wanted, int expected) {
+        int[] out = new int[expected];
+        int k = 0;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c < 128 ? wanted[c] : set.indexOf(c) >= 0) {
+                out[k++] = i;
+            }
+        }
+        return k == expected ? out : Arrays.copyOf(out, k);
     }
 
     /** The positions of the characters outside ASCII, in text order. */
@@ -415,8 +466,9 @@ public final class TextIndex {
     }
 
     /**
-     * Every position of the text bucketed by its character (all characters outside ASCII share bucket
-     * 128), each bucket in text order: a counting sort, one pass without data-dependent branches.
+     * The positions of the bucketed characters ({@link #isBucketed}; all characters outside ASCII share
+     * bucket 128) grouped by character, each bucket in text order: a counting sort of the positions the
+     * first pass collected, about a fifth of the text's.
      */
     private void buckets() {
         if (bucketed != null) {
@@ -425,15 +477,18 @@ public final class TextIndex {
         basics();
         int[] starts = new int[130];
         for (int c = 0; c <= 128; c++) {
-            starts[c + 1] = starts[c] + asciiCounts[c];
+            starts[c + 1] = starts[c] + (c == 128 || isBucketed((char) c) ? asciiCounts[c] : 0);
         }
         int[] fill = Arrays.copyOf(starts, 129);
-        int[] sorted = new int[chars.length];
-        for (int i = 0; i < chars.length; i++) {
+        int[] sorted = new int[starts[129]];
+        int[] at = rarePositions.room(0);
+        for (int k = 0, size = rarePositions.size(); k < size; k++) {
+            int i = at[k];
             sorted[fill[Math.min(chars[i], 128)]++] = i;
         }
         bucketStarts = starts;
         bucketed = sorted;
+        rarePositions = null;
     }
 
     private int count128() {
