@@ -1,7 +1,6 @@
 package dev.piimap.classifiers.detect;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,7 +40,10 @@ public final class TextIndex {
     private Map<StartWords, int[]> startWordHits;
     private String lowerCase;
     private String string;
-    private Map<String, int[]> positions;
+    /** What {@link #positionsOf} found: the sets asked for and their positions, {@code positionSets} of them. */
+    private String[] positionKeys;
+    private int[][] positionValues;
+    private int positionSets;
     /** The positions of the bucketed characters, grouped by character (see {@link #buckets}); bucket {@code c} is {@code [bucketStarts[c], bucketStarts[c + 1])}. */
     private int[] bucketed;
     private int[] bucketStarts;
@@ -363,14 +365,27 @@ public final class TextIndex {
      * characters, compared exactly).
      */
     int[] positionsOf(String set) {
-        if (positions == null) {
-            positions = new HashMap<>();
+        // A dozen sets per text, each a spec's constant: compared by identity first, then by value.
+        for (int k = 0; k < positionSets; k++) {
+            if (positionKeys[k] == set) {
+                return positionValues[k];
+            }
         }
-        int[] found = positions.get(set);
-        if (found == null) {
-            found = collect(set);
-            positions.put(set, found);
+        for (int k = 0; k < positionSets; k++) {
+            if (positionKeys[k].equals(set)) {
+                return positionValues[k];
+            }
         }
+        int[] found = collect(set);
+        if (positionKeys == null) {
+            positionKeys = new String[8];
+            positionValues = new int[8][];
+        } else if (positionSets == positionKeys.length) {
+            positionKeys = Arrays.copyOf(positionKeys, 2 * positionSets);
+            positionValues = Arrays.copyOf(positionValues, 2 * positionSets);
+        }
+        positionKeys[positionSets] = set;
+        positionValues[positionSets++] = found;
         return found;
     }
 

@@ -86,6 +86,38 @@ class RegionMemoTest {
     }
 
     @Test
+    void startsOverWhenFullAndStaysExactWhileThreadsRace() throws Exception {
+        CompiledPattern digits = CompiledPattern.of(new DetectorSpec.NamedPattern("d", "[0-9]+", 0.5, false, ""), 0);
+        RegionMemo memo = RegionMemo.of(List.of(digits));
+        // Digit runs and spaces in every arrangement of 14 characters: four times the shapes the memo keeps.
+        int shapes = 4 * ShapeMemo.MAX_ENTRIES;
+        java.util.concurrent.Callable<Integer> lookUpAll = () -> {
+            int checked = 0;
+            for (int bits = 0; bits < shapes; bits++) {
+                char[] text = new char[14];
+                for (int i = 0; i < text.length; i++) {
+                    text[i] = (bits >> i & 1) == 0 ? ' ' : '7';
+                }
+                String s = new String(text);
+                int[][] found = memo.matches(s, text, 0, text.length, 0, text.length);
+                assertThat(found[0]).as("'%s'", s).containsExactly(ShapeMemo.matchesOf(digits.regex(), false, s));
+                assertThat(memo.size()).isLessThanOrEqualTo(ShapeMemo.MAX_ENTRIES);
+                checked++;
+            }
+            return checked;
+        };
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = threads.submit(lookUpAll);
+            var second = threads.submit(lookUpAll);
+            assertThat(first.get() + second.get()).isEqualTo(2 * shapes);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(memo.size()).as("started over once full").isLessThan(ShapeMemo.MAX_ENTRIES);
+    }
+
+    @Test
     void tellsApartNeededCharactersTheRegexDoesNot() {
         // The regex treats all digits alike; the pattern only runs where a 5 is.
         CompiledPattern needsFive = CompiledPattern.of(new DetectorSpec.NamedPattern("n", "\\b[0-9]{3}\\b", 0.5, false, "5"), 0);
