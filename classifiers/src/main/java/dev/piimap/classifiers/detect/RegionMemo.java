@@ -3,6 +3,7 @@ package dev.piimap.classifiers.detect;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What all the patterns of a spec find in one short region, remembered by the shape of the region's
@@ -29,18 +30,7 @@ final class RegionMemo {
     private final List<CompiledPattern> patterns;
     /** Per ASCII character, its class as a char of the shape key. */
     private final char[] classOf;
-    /**
-     * The remembered shapes, by hash, in an open-addressing table (linear probing) of twice as many slots
-     * as {@link ShapeMemo#MAX_ENTRIES}: a lookup reads the window once to hash it and once to compare it
-     * with an entry, where a map keyed by strings allocated a key, copied it and hashed it again (a sixth
-     * of the phone spec's time). Replaced by an empty table to start over.
-     */
-    private volatile Entry[] table = new Entry[TABLE_SLOTS];
-    /** How many entries the current table has; racy, so about: it only decides when to start over. */
-    private int size;
-    private static final int TABLE_SLOTS = 2 * ShapeMemo.MAX_ENTRIES;
-    /** Most slots a lookup reads: the table is at most half full, so runs of taken slots are short. */
-    private static final int MAX_PROBES = 16;
+    private final ConcurrentHashMap<String, int[][]> memo = new ConcurrentHashMap<>();
 
     private RegionMemo(List<CompiledPattern> patterns, char[] classOf) {
         this.patterns = patterns;
@@ -89,86 +79,25 @@ final class RegionMemo {
         if (length > ShapeMemo.MAX_WINDOW) {
             return null;
         }
-        char flag = (char) ('0' + (start - windowStart) + 2 * (windowEnd - end));
-        int hash = flag;
-        for (int i = windowStart; i < windowEnd; i++) {
-            char c = chars[i];
+        char[] key = new char[length + 1];
+        key[0] = (char) ('0' + (start - windowStart) + 2 * (windowEnd - end));
+        for (int i = 0; i < length; i++) {
+            char c = chars[windowStart + i];
             if (c >= 128) {
                 return null;
             }
-            hash = 31 * hash + classOf[c];
+            key[i + 1] = classOf[c];
         }
-        hash = spread(hash);
-        Entry[] entries = table;
-        int mask = entries.length - 1;
-        for (int probe = 0, slot = hash & mask; probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
-            Entry e = entries[slot];
-            if (e == null) {
-                break;
+        String shape = new String(key);
+        int[][] known = memo.get(shape);
+        if (known == null) {
+            known = run(text, chars, windowStart, windowEnd, start, end);
+            if (memo.size() >= ShapeMemo.MAX_ENTRIES) {
+                memo.clear();
             }
-            if (e.hash == hash && e.hasShape(flag, chars, windowStart, windowEnd, classOf)) {
-                return e.found;
-            }
+            memo.put(shape, known);
         }
-        char[] key = new char[length + 1];
-        key[0] = flag;
-        for (int i = 0; i < length; i++) {
-            key[i + 1] = classOf[chars[windowStart + i]];
-        }
-        int[][] found = run(text, chars, windowStart, windowEnd, start, end);
-        remember(new Entry(hash, key, found));
-        return found;
-    }
-
-    /**
-     * Puts {@code entry} in the first free slot of its probe sequence; with none free (the table is about
-     * full) the memo starts over with an empty table, as the map it replaces did at {@link ShapeMemo#MAX_ENTRIES}.
-     * Threads may race: a write may overwrite another's, or land in a table just replaced, and a reader may
-     * miss an entry written a moment ago. Each costs only a shape found again; an entry's fields are final,
-     * so a reader that sees one sees it whole.
-     */
-    private void remember(Entry entry) {
-        Entry[] entries = table;
-        int mask = entries.length - 1;
-        for (int probe = 0, slot = entry.hash & mask; probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
-            if (entries[slot] == null) {
-                entries[slot] = entry;
-                if (++size >= ShapeMemo.MAX_ENTRIES) {
-                    startOver();
-                }
-                return;
-            }
-        }
-        startOver();
-        table[entry.hash & (table.length - 1)] = entry;
-        size = 1;
-    }
-
-    private void startOver() {
-        table = new Entry[TABLE_SLOTS];
-        size = 0;
-    }
-
-    /** Mixes the shape's polynomial hash so that its low bits, which pick the slot, depend on every character. */
-    private static int spread(int hash) {
-        int h = hash * 0x9E3779B9;
-        return h ^ (h >>> 16);
-    }
-
-    /** One remembered shape: its hash, its key (the flag, then the class of each character of the window), and what the patterns found. */
-    private record Entry(int hash, char[] key, int[][] found) {
-        /** Whether the window {@code chars[from, to)} with {@code flag} has this entry's shape. */
-        boolean hasShape(char flag, char[] chars, int from, int to, char[] classOf) {
-            if (key.length != to - from + 1 || key[0] != flag) {
-                return false;
-            }
-            for (int i = from; i < to; i++) {
-                if (key[i - from + 1] != classOf[chars[i]]) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        return known;
     }
 
     /**
@@ -186,8 +115,8 @@ final class RegionMemo {
         return found;
     }
 
-    /** How many shapes are remembered now (about, when threads race). */
+    /** How many shapes are remembered now. */
     int size() {
-        return size;
+        return memo.size();
     }
 }

@@ -101,7 +101,8 @@ class RegionMemoTest {
                 String s = new String(text);
                 int[][] found = memo.matches(s, text, 0, text.length, 0, text.length);
                 assertThat(found[0]).as("'%s'", s).containsExactly(ShapeMemo.matchesOf(digits.regex(), false, s));
-                assertThat(memo.size()).isLessThanOrEqualTo(ShapeMemo.MAX_ENTRIES);
+                // Each racing thread may add a shape after the other checked the size.
+                assertThat(memo.size()).isLessThanOrEqualTo(ShapeMemo.MAX_ENTRIES + 2);
                 checked++;
             }
             return checked;
