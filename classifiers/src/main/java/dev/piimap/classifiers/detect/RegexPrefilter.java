@@ -23,9 +23,10 @@ final class RegexPrefilter {
      * The bound for an anchored automaton, tried on a few positions only: a label pattern of two dozen
      * words (secret, client secret, api key, ... token) needs about 950 states, and its depth-limited
      * fallback let every "token" or "access" in prose through to RE2J (5,800 runs per 8 MB of the bench
-     * corpus, none a match).
+     * corpus, none a match). Not more: a regex that does not fit costs a failed build of this many states
+     * on first use in every JVM (the date-of-birth label pattern fails twice).
      */
-    static final int MAX_ANCHORED_STATES = 2_000;
+    static final int MAX_ANCHORED_STATES = 1_200;
     /**
      * The repetition bounds tried in turn: counts kept exactly up to 24, else up to 8, 3 or 1. Counting
      * inside an unanchored search ({@code AKIA[A-Z0-9]{16}} amid upper-case text) can need a state per
@@ -36,7 +37,7 @@ final class RegexPrefilter {
      * For an anchored regex too large for a whole automaton (a label pattern with dozens of words in
      * several languages), the depths tried, the deepest that fits kept: the automaton follows the first characters only and
      * answers "may match" for whatever survives them. That is still what rejects nearly every word start.
-     * (The date-of-birth label pattern needs 216 states at depth 5, 595 at 6 and over 2,000 at 7: depth 5
+     * (The date-of-birth label pattern needs 216 states at depth 5, 595 at 6 and about 1,900 at 7: depth 5
      * let "Data a..." through to RE2J 2,600 times per 8 MB of the bench corpus, depth 6 rejects it.)
      */
     private static final int[] MAX_DEPTHS = {3, 5, 6, 8, 12};
