@@ -203,14 +203,14 @@ final class CharRegions {
             return wide.find(index);
         }
         Plan plan = plan(index);
-        if (plan.requiredCost() == 0) {
+        long requiredCost = plan.requiredCost();
+        if (requiredCost == 0) {
             return NONE;
         }
-        long requiredCost = plan.requiredCost();
         long digitCost = plan.digitCost();
+        long strideCost = plan.strideCost();
         int[] chains = plan.chains();
         Out out = new Out();
-        long strideCost = plan.strideCost();
         if (digitCost <= requiredCost && digitCost != Long.MAX_VALUE) {
             int[] runs = index.digitRuns();
             if (chains == null) {

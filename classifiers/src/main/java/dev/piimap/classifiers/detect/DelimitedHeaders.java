@@ -1,6 +1,10 @@
 package dev.piimap.classifiers.detect;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the column header of a value in delimited text (CSV, TSV, {@code ;}- or {@code |}-separated
@@ -40,9 +44,8 @@ final class DelimitedHeaders {
      * Per line start and delimiter (start * 4 + delimiter index): the start of its table's first line,
      * and for such first lines whether they read like a header. Made when first needed.
      */
-    private LineMap tableStart;
-    /** Per line start and delimiter: 1 when the line reads like a header, 0 when not. */
-    private LineMap isHeader;
+    private Map<Long, Integer> tableStart;
+    private Map<Long, Boolean> isHeader;
     /** The line last looked up, {@code [lineStart, nextLine)}, and what was learnt about it. */
     private int lineStart = -1;
     private int nextLine = -1;
@@ -214,14 +217,14 @@ final class DelimitedHeaders {
      */
     private int tableStart(int start, int d, int count) {
         if (tableStart == null) {
-            tableStart = new LineMap();
-            isHeader = new LineMap();
+            tableStart = new HashMap<>();
+            isHeader = new HashMap<>();
         }
         int first = start;
-        TextIndex.IntList walked = new TextIndex.IntList(4);
+        List<Integer> walked = new ArrayList<>();
         while (true) {
-            int known = tableStart.get(key(first, d));
-            if (known != LineMap.ABSENT) {
+            Integer known = tableStart.get(key(first, d));
+            if (known != null) {
                 first = known;
                 break;
             }
@@ -240,8 +243,8 @@ final class DelimitedHeaders {
             }
             first = previousStart;
         }
-        for (int k = 0; k < walked.size(); k++) {
-            tableStart.put(key(walked.get(k), d), first);
+        for (int line : walked) {
+            tableStart.put(key(line, d), first);
         }
         return first;
     }
@@ -257,31 +260,24 @@ final class DelimitedHeaders {
 
     /** Whether every cell of the line at {@code start}, split at delimiter {@code d}, reads like a column name. */
     private boolean readsLikeHeader(int start, int d) {
-        int known = isHeader.get(key(start, d));
-        if (known == LineMap.ABSENT) {
-            known = cellsReadLikeNames(start, d) ? 1 : 0;
-            isHeader.put(key(start, d), known);
-        }
-        return known == 1;
-    }
-
-    private boolean cellsReadLikeNames(int start, int d) {
-        int end = endOfLine(start);
-        if (end - start > MAX_LINE) {
-            return false;
-        }
-        int[] cuts = positions(start, end, DELIMITERS.charAt(d), counts(start, end)[d]);
-        boolean anyName = false;
-        for (int column = 0; column <= cuts.length; column++) {
-            int[] cell = trimmed(column == 0 ? start : cuts[column - 1] + 1, column == cuts.length ? end : cuts[column]);
-            if (cell[1] > cell[0]) {
-                if (!isColumnName(cell[0], cell[1])) {
-                    return false;
-                }
-                anyName = true;
+        return isHeader.computeIfAbsent(key(start, d), k -> {
+            int end = endOfLine(start);
+            if (end - start > MAX_LINE) {
+                return false;
             }
-        }
-        return anyName;
+            int[] cuts = positions(start, end, DELIMITERS.charAt(d), counts(start, end)[d]);
+            boolean anyName = false;
+            for (int column = 0; column <= cuts.length; column++) {
+                int[] cell = trimmed(column == 0 ? start : cuts[column - 1] + 1, column == cuts.length ? end : cuts[column]);
+                if (cell[1] > cell[0]) {
+                    if (!isColumnName(cell[0], cell[1])) {
+                        return false;
+                    }
+                    anyName = true;
+                }
+            }
+            return anyName;
+        });
     }
 
     private boolean isColumnName(int from, int to) {
@@ -314,67 +310,5 @@ final class DelimitedHeaders {
 
     private static long key(int lineStart, int d) {
         return (long) lineStart * DELIMITERS.length() + d;
-    }
-
-    /**
-     * A map from {@link #key} to a non-negative int, open addressing with linear probing: a lookup per row
-     * looked up, where a map of boxed keys and values allocated three objects per row (a third of the
-     * e-mail spec's time on the bench corpus's CSV).
-     */
-    static final class LineMap {
-        static final int ABSENT = -1;
-        private long[] keys = new long[16];
-        private int[] values = new int[16];
-        private int size;
-
-        LineMap() {
-            Arrays.fill(keys, -1L);
-        }
-
-        int get(long key) {
-            int mask = keys.length - 1;
-            for (int slot = slot(key, mask); ; slot = (slot + 1) & mask) {
-                if (keys[slot] == key) {
-                    return values[slot];
-                }
-                if (keys[slot] == -1L) {
-                    return ABSENT;
-                }
-            }
-        }
-
-        /** Maps {@code key} (not negative) to {@code value} (not negative). */
-        void put(long key, int value) {
-            if (2 * (size + 1) > keys.length) {
-                grow();
-            }
-            int mask = keys.length - 1;
-            int slot = slot(key, mask);
-            while (keys[slot] != -1L && keys[slot] != key) {
-                slot = (slot + 1) & mask;
-            }
-            size += keys[slot] == -1L ? 1 : 0;
-            keys[slot] = key;
-            values[slot] = value;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldValues = values;
-            keys = new long[2 * oldKeys.length];
-            values = new int[2 * oldKeys.length];
-            Arrays.fill(keys, -1L);
-            size = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != -1L) {
-                    put(oldKeys[i], oldValues[i]);
-                }
-            }
-        }
-
-        private static int slot(long key, int mask) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h >>> 32) & mask;
-        }
     }
 }

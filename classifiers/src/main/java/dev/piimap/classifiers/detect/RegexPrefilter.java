@@ -13,15 +13,15 @@ import java.util.Map;
  * can be skipped; when it answers true RE2J decides. The unanchored form looks for a match anywhere
  * in the stretch, the anchored one for a match starting at its first character.
  *
- * <p>Built eagerly (the subset construction is bounded by {@value #MAX_STATES} states, {@value #MAX_ANCHORED_STATES}
- * when anchored; beyond that
- * {@link #of} gives up and returns null), then immutable and thread-safe.
+ * <p>Built eagerly (the subset construction is bounded by {@value #MAX_STATES} states, {@value
+ * #MAX_ANCHORED_STATES} when anchored; beyond that {@link #of} gives up and returns null), then
+ * immutable and thread-safe.
  */
 final class RegexPrefilter {
     static final int MAX_STATES = 500;
     /**
      * The bound for an anchored automaton, tried on a few positions only: a label pattern of two dozen
-     * words (secret, client secret, api key, ... token) needs about 950 states, and its depth-limited
+     * words (secret, client secret, api key, ... token) needs up to 1,100 states, and its depth-limited
      * fallback let every "token" or "access" in prose through to RE2J (5,800 runs per 8 MB of the bench
      * corpus, none a match). Not more: a regex that does not fit costs a failed build of this many states
      * on first use in every JVM (the date-of-birth label pattern fails twice).
@@ -35,8 +35,8 @@ final class RegexPrefilter {
     private static final int[] MAX_COUNTS = {RegexApproximation.MAX_COUNT, 8, 3, 1};
     /**
      * For an anchored regex too large for a whole automaton (a label pattern with dozens of words in
-     * several languages), the depths tried, the deepest that fits kept: the automaton follows the first characters only and
-     * answers "may match" for whatever survives them. That is still what rejects nearly every word start.
+     * several languages), the depths tried, the deepest that fits kept: the automaton follows the first
+     * characters only and answers "may match" for whatever survives them. That is still what rejects nearly every word start.
      * (The date-of-birth label pattern needs 216 states at depth 5, 595 at 6 and about 1,900 at 7: depth 5
      * let "Data a..." through to RE2J 2,600 times per 8 MB of the bench corpus, depth 6 rejects it.)
      */
@@ -343,9 +343,9 @@ final class RegexPrefilter {
     }
 
     /**
-     * The automaton, or null when it needs more than {@value #MAX_STATES} states ({@value #MAX_ANCHORED_STATES}
-     * anchored). States {@code maxDepth}
-     * characters from the start move to ACCEPT on any character that keeps a thread alive.
+     * The automaton, or null when it needs more than {@value #MAX_STATES} states ({@value
+     * #MAX_ANCHORED_STATES} anchored). States {@code maxDepth} characters from the start move to ACCEPT
+     * on any character that keeps a thread alive.
      */
     private static RegexPrefilter build(RegexApproximation approximation, boolean anchored, int maxDepth) {
         Subsets nfa = new Subsets(approximation);

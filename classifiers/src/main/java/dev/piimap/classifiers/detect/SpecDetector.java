@@ -162,8 +162,8 @@ final class SpecDetector implements Detector {
                     active[p] = starts.length > 0;
                     anchors = union(anchors, starts);
                 } else if (active[p] && byNeedChains[p] && onlyAnchors) {
-                    // A match holds a pair of its needed characters: a region without one has none. (When
-                    // some pattern is searched for in every region anyway, looking for pairs would only cost.)
+                    // A match holds a chain of its needed characters: a region without one has none. (When
+                    // some pattern is searched for in every region anyway, looking for chains would only cost.)
                     int[] at = needChains[p].find(index);
                     active[p] = at.length > 0;
                     anchors = union(anchors, at);
@@ -173,8 +173,9 @@ final class SpecDetector implements Detector {
             }
             // A region can only yield a match of a starts-with pattern where one of its words starts, of a
             // pattern with start pairs where a word starts with one of them, of a pattern with need chains
-            // where such a pair is, and of a pattern with needs where one of those characters is. When every pattern that may occur is one of these, the
-            // regions around those anchors are the only ones worth finding.
+            // where such a chain ends, and of a pattern with needs where one of those characters is. When
+            // every pattern that may occur is one of these, the regions around those anchors are the only
+            // ones worth finding.
             int[] bounds = !(anchored && onlyAnchors) ? regions.find(index)
                     : anchors.length == 0 ? NONE : regions.around(index, anchors);
             if (bounds.length == 0) {

@@ -1,6 +1,7 @@
 package dev.piimap.classifiers.detect;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,10 +41,7 @@ public final class TextIndex {
     private Map<StartWords, int[]> startWordHits;
     private String lowerCase;
     private String string;
-    /** What {@link #positionsOf} found: the sets asked for and their positions, {@code positionSets} of them. */
-    private String[] positionKeys;
-    private int[][] positionValues;
-    private int positionSets;
+    private Map<String, int[]> positions;
     /** The positions of the bucketed characters, grouped by character (see {@link #buckets}); bucket {@code c} is {@code [bucketStarts[c], bucketStarts[c + 1])}. */
     private int[] bucketed;
     private int[] bucketStarts;
@@ -344,10 +342,6 @@ public final class TextIndex {
     }
 
     /**
-     * Flag {@code flag} of each of the 8 characters whose flags are the bytes of {@code flags}, as the low
-     * 8 bits (the first character's lowest): the multiplication moves bit 8k to bit 56 + k.
-     */
-    /**
      * Whether the positions of {@code c} are bucketed (see {@link #buckets}): every character but a-z, 0-9
      * and the space, which make up about four fifths of a text and which no shipped spec looks up by
      * position. A set holding one of them is found by reading the text instead.
@@ -356,6 +350,10 @@ public final class TextIndex {
         return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ');
     }
 
+    /**
+     * Flag {@code flag} of each of the 8 characters whose flags are the bytes of {@code flags}, as the low
+     * 8 bits (the first character's lowest): the multiplication moves bit 8k to bit 56 + k.
+     */
     private static long gather(long flags, int flag) {
         return ((flags >>> flag) & 0x0101010101010101L) * 0x0102040810204080L >>> 56;
     }
@@ -365,27 +363,14 @@ public final class TextIndex {
      * characters, compared exactly).
      */
     int[] positionsOf(String set) {
-        // A dozen sets per text, each a spec's constant: compared by identity first, then by value.
-        for (int k = 0; k < positionSets; k++) {
-            if (positionKeys[k] == set) {
-                return positionValues[k];
-            }
+        if (positions == null) {
+            positions = new HashMap<>();
         }
-        for (int k = 0; k < positionSets; k++) {
-            if (positionKeys[k].equals(set)) {
-                return positionValues[k];
-            }
+        int[] found = positions.get(set);
+        if (found == null) {
+            found = collect(set);
+            positions.put(set, found);
         }
-        int[] found = collect(set);
-        if (positionKeys == null) {
-            positionKeys = new String[8];
-            positionValues = new int[8][];
-        } else if (positionSets == positionKeys.length) {
-            positionKeys = Arrays.copyOf(positionKeys, 2 * positionSets);
-            positionValues = Arrays.copyOf(positionValues, 2 * positionSets);
-        }
-        positionKeys[positionSets] = set;
-        positionValues[positionSets++] = found;
         return found;
     }
 

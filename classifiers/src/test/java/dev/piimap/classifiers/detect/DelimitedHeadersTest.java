@@ -20,25 +20,6 @@ class DelimitedHeadersTest {
     }
 
     @Test
-    void lineMapKeepsWhatAMapKeeps() {
-        java.util.Random random = new java.util.Random(8);
-        DelimitedHeaders.LineMap map = new DelimitedHeaders.LineMap();
-        java.util.Map<Long, Integer> model = new java.util.HashMap<>();
-        for (int i = 0; i < 20_000; i++) {
-            long key = random.nextInt(i < 10_000 ? 50 : 100_000) * 4L + random.nextInt(4);
-            if (random.nextBoolean()) {
-                int value = random.nextInt(1_000_000);
-                map.put(key, value);
-                model.put(key, value);
-            }
-            assertThat(map.get(key)).isEqualTo(model.getOrDefault(key, DelimitedHeaders.LineMap.ABSENT));
-        }
-        for (java.util.Map.Entry<Long, Integer> e : model.entrySet()) {
-            assertThat(map.get(e.getKey())).isEqualTo(e.getValue());
-        }
-    }
-
-    @Test
     void findsTheHeaderOfEachColumnOfACsv() {
         String csv = "id,name,date_of_birth,signup_date\n7,Ana,1987-03-02,2024-06-01\n8,Luis,1990-11-02,2023-01-15\n";
 
