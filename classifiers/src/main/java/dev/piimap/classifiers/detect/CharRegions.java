@@ -135,7 +135,7 @@ final class CharRegions {
             return true;
         }
         for (char c : requiredAscii) {
-            if (index.count(c) > 0) {
+            if (index.contains(c)) {
                 return true;
             }
         }

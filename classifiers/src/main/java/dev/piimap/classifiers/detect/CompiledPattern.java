@@ -112,7 +112,7 @@ record CompiledPattern(DetectorSpec.NamedPattern spec, Pattern regex, boolean ha
             return true;
         }
         for (char c : neededAscii) {
-            if (index.count(c) > 0) {
+            if (index.contains(c)) {
                 return true;
             }
         }

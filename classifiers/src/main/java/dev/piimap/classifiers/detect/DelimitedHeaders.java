@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>Lazy and linear: nothing is computed until a value asks; each line is scanned a bounded number
  * of times (lines longer than {@value #MAX_LINE} characters are not table rows), and the run of rows
  * above a value is walked once per table, remembered by line. Not thread-safe: one instance per
- * examination of one text.
+ * text, shared by the detectors examining it ({@link TextIndex#headers}).
  */
 final class DelimitedHeaders {
     /** Lines longer than this are not looked at as table rows. */

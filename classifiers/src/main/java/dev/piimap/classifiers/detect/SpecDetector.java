@@ -335,7 +335,7 @@ final class SpecDetector implements Detector {
 
         Scan(TextIndex index) {
             this.index = index;
-            this.headers = new DelimitedHeaders(index);
+            this.headers = index.headers();
             this.chars = index.chars();
             this.text = index.text();
         }

@@ -23,7 +23,18 @@ public final class TextIndex {
 
     private final CharSequence text;
     private final char[] chars;
+    /**
+     * How often each ASCII character occurs, and at 128 how many characters lie outside ASCII: exact for
+     * the bucketed characters and the space after the pass; for the digits once {@link #digitsCounted},
+     * for the letters a-z once {@link #lettersCounted}.
+     */
     private int[] asciiCounts;
+    private boolean digitsCounted;
+    /** Bit {@code d}: whether digit {@code d} is known to occur, or known not to (see {@link #contains}). */
+    private int digitsSeen;
+    private int digitsMissing;
+    private boolean lettersCounted;
+    private int digitCount;
     private int[] digitRuns;
     private DigitChains digitChains;
     private int[] wordStartsByPrefix;
@@ -40,13 +51,14 @@ public final class TextIndex {
     /** What each {@link StartWords} found in this text, by identity (see {@link StartWords#find}). */
     private Map<StartWords, int[]> startWordHits;
     private String lowerCase;
+    private DelimitedHeaders headers;
     private String string;
     private Map<String, int[]> positions;
     /** The positions of the bucketed characters, grouped by character (see {@link #buckets}); bucket {@code c} is {@code [bucketStarts[c], bucketStarts[c + 1])}. */
     private int[] bucketed;
     private int[] bucketStarts;
     /** The positions of the bucketed characters in text order, from the first pass; dropped once bucketed. */
-    private IntList rarePositions;
+    private int[] rarePositions;
 
     private TextIndex(CharSequence text) {
         this.text = text;
@@ -91,17 +103,72 @@ public final class TextIndex {
     /** How many times the ASCII character {@code c} occurs. */
     int count(char c) {
         basics();
+        if (c >= '0' && c <= '9' && !digitsCounted) {
+            countDigits();
+        } else if (c >= 'a' && c <= 'z' && !lettersCounted) {
+            countLetters();
+        }
         return asciiCounts[c];
+    }
+
+    /**
+     * Whether the ASCII character {@code c} occurs. For a digit whose count is not known yet, the digit
+     * runs are read only until one holds it (a {@code 0} is usually in the first few).
+     */
+    boolean contains(char c) {
+        basics();
+        if (c >= '0' && c <= '9' && !digitsCounted) {
+            int bit = 1 << (c - '0');
+            if ((digitsSeen & bit) == 0 && (digitsMissing & bit) == 0) {
+                if (inDigitRuns(c)) {
+                    digitsSeen |= bit;
+                } else {
+                    digitsMissing |= bit;
+                }
+            }
+            return (digitsSeen & bit) != 0;
+        }
+        return count(c) > 0;
+    }
+
+    private boolean inDigitRuns(char digit) {
+        for (int r = 0; r < digitRuns.length; r += 2) {
+            for (int i = digitRuns[r]; i < digitRuns[r + 1]; i++) {
+                if (chars[i] == digit) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How many characters of the text are ASCII digits. */
     int digitCount() {
         basics();
-        int n = 0;
-        for (char c = '0'; c <= '9'; c++) {
-            n += asciiCounts[c];
+        return digitCount;
+    }
+
+    /** Fills in the counts of the single digits, which the pass leaves out (see {@link #pass}), from the digit runs. */
+    private void countDigits() {
+        for (int r = 0; r < digitRuns.length; r += 2) {
+            for (int i = digitRuns[r]; i < digitRuns[r + 1]; i++) {
+                asciiCounts[chars[i]]++;
+            }
         }
-        return n;
+        digitsCounted = true;
+    }
+
+    /**
+     * Fills in the counts of the letters a-z, which the pass leaves out (see {@link #pass}), from the
+     * whole text: no shipped spec needs a lower-case letter.
+     */
+    private void countLetters() {
+        for (char c : chars) {
+            if (c >= 'a' && c <= 'z') {
+                asciiCounts[c]++;
+            }
+        }
+        lettersCounted = true;
     }
 
     /**
@@ -111,6 +178,18 @@ public final class TextIndex {
     public int[] digitRuns() {
         basics();
         return digitRuns;
+    }
+
+    /**
+     * The column headers of the text's delimited rows (see {@link DelimitedHeaders}), shared by every
+     * detector: what one learns about a table (where it starts, whether its first line is a header)
+     * spares the others walking its rows again.
+     */
+    DelimitedHeaders headers() {
+        if (headers == null) {
+            headers = new DelimitedHeaders(this);
+        }
+        return headers;
     }
 
     /** The chains of digit runs for every registered alphabet (see {@link DigitChains}), found on first use. */
@@ -130,15 +209,17 @@ public final class TextIndex {
      * word starts and run boundaries are then computed for the 64 characters at once from those masks
      * (shifted by one for the character before), without a branch per character: mixed text would
      * mispredict one at every change of kind. Characters outside ASCII, rare, are classified one by one.
-     * Counts go to four tables in turn, so that a run of one character (spaces, zeros) does not make each
-     * increment wait for the one before.
+     * Characters are not counted one by one: the bucketed ones (about a fifth) are counted from their
+     * positions after the pass, digits and a-z as a whole from the masks' bits, and the space as what is
+     * left; single digits and letters only when asked for ({@link #countDigits}, {@link #countLetters}). Counting every
+     * character into tables cost about a fifth of the pass.
      */
     private void basics() {
         if (asciiCounts != null) {
             return;
         }
         // A short text (a database value) is often ruled out by its counts alone: its word starts wait
-        // until asked for, and its counts go to one table.
+        // until asked for.
         pass(chars.length >= SHORT_TEXT, true);
     }
 
@@ -147,24 +228,17 @@ public final class TextIndex {
 
     /**
      * The pass of {@link #basics}: with {@code facts}, counts, digit-run boundaries and the positions to
-     * bucket; with
-     * {@code words}, word starts in text order and their keys.
+     * bucket; with {@code words}, word starts in text order and their keys.
      */
     private void pass(boolean words, boolean facts) {
         int n = chars.length;
-        // Four count tables in turn for long texts (see basics); one for short ones, which it is cheaper to clear.
-        boolean fourTables = n >= SHORT_TEXT;
-        int[] counts = facts ? new int[fourTables ? 4 * 129 : 129] : null;
-        int second = fourTables ? 129 : 0;
-        int third = fourTables ? 258 : 0;
-        int fourth = fourTables ? 387 : 0;
-        IntList bounds = facts ? new IntList() : null;
-        IntList rarePositions = facts ? new IntList(Math.min(n / 4, WORD_START_ROOM) + 16) : null;
-        // About one word start per six characters in prose: room for most texts without growing, capped so
-        // that a huge text without words (a dump of digits) does not reserve memory it never uses.
-        int room = words ? Math.min(n / 6, WORD_START_ROOM) + 16 : 0;
-        IntList positions = words ? new IntList(room) : null;
-        IntList keys = words ? new IntList(room) : null;
+        int digits = 0;
+        int asciiLowers = 0;
+        PassLists lists = PASS_LISTS.get();
+        IntList bounds = facts ? lists.bounds.clear() : null;
+        IntList rarePositions = facts ? lists.rarePositions.clear() : null;
+        IntList positions = words ? lists.wordStarts.clear() : null;
+        IntList keys = words ? lists.wordStartKeys.clear() : null;
         long carryWordChar = 0;
         long carryLower = 0;
         long carryDigit = 0;
@@ -187,16 +261,6 @@ public final class TextIndex {
                 int c5 = Math.min(chars[i + 5], 128);
                 int c6 = Math.min(chars[i + 6], 128);
                 int c7 = Math.min(chars[i + 7], 128);
-                if (facts) {
-                    counts[c0]++;
-                    counts[second + c1]++;
-                    counts[third + c2]++;
-                    counts[fourth + c3]++;
-                    counts[c4]++;
-                    counts[second + c5]++;
-                    counts[third + c6]++;
-                    counts[fourth + c7]++;
-                }
                 long f = FLAGS[c0] | (long) FLAGS[c1] << 8 | (long) FLAGS[c2] << 16 | (long) FLAGS[c3] << 24
                         | (long) FLAGS[c4] << 32 | (long) FLAGS[c5] << 40 | (long) FLAGS[c6] << 48 | (long) FLAGS[c7] << 56;
                 lower |= gather(f, LOWER_FLAG) << j;
@@ -208,9 +272,6 @@ public final class TextIndex {
             }
             for (; j < length; j++) {
                 int c = Math.min(chars[base + j], 128);
-                if (facts) {
-                    counts[c]++;
-                }
                 long f = FLAGS[c];
                 lower |= (f >>> LOWER_FLAG & 1) << j;
                 upper |= (f >>> UPPER_FLAG & 1) << j;
@@ -219,6 +280,8 @@ public final class TextIndex {
                 outside |= (f >>> OUTSIDE_FLAG & 1) << j;
                 rare |= (f >>> RARE_FLAG & 1) << j;
             }
+            digits += Long.bitCount(digit);
+            asciiLowers += Long.bitCount(lower);
             for (long m = outside; m != 0; m &= m - 1) {
                 int k = Long.numberOfTrailingZeros(m);
                 switch (kindOutsideAscii(chars[base + k])) {
@@ -265,15 +328,19 @@ public final class TextIndex {
             if (carryDigit == 1) {
                 bounds.add(n);
             }
-            if (fourTables) {
-                for (int c = 0; c < 129; c++) {
-                    counts[c] += counts[129 + c] + counts[258 + c] + counts[387 + c];
-                }
-            }
             digitRuns = bounds.toArray();
-            this.rarePositions = rarePositions;
-            asciiCounts = fourTables ? Arrays.copyOf(counts, 129) : counts;
+            int[] rare = rarePositions.toArray();
+            // The bucketed characters are counted from their positions, the space as what is left.
+            int[] counts = new int[129];
+            for (int i : rare) {
+                counts[Math.min(chars[i], 128)]++;
+            }
+            counts[' '] = n - rare.length - digits - asciiLowers;
+            this.rarePositions = rare;
+            digitCount = digits;
+            asciiCounts = counts;
         }
+        lists.release();
     }
 
     /**
@@ -481,9 +548,7 @@ public final class TextIndex {
         }
         int[] fill = Arrays.copyOf(starts, 129);
         int[] sorted = new int[starts[129]];
-        int[] at = rarePositions.room(0);
-        for (int k = 0, size = rarePositions.size(); k < size; k++) {
-            int i = at[k];
+        for (int i : rarePositions) {
             sorted[fill[Math.min(chars[i], 128)]++] = i;
         }
         bucketStarts = starts;
@@ -602,9 +667,6 @@ public final class TextIndex {
     /** How many prefix keys there are ({@link #prefixKey} is below this). */
     static final int PREFIX_KEYS = 26 * 27;
 
-    /** Most word starts the lists have room for before they grow. */
-    private static final int WORD_START_ROOM = 1 << 16;
-
     /** Up to this many word starts are sorted by insertion (quadratic, but cheaper than a counting sort's table when few). */
     private static final int FEW_WORD_STARTS = 24;
 
@@ -691,6 +753,29 @@ public final class TextIndex {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
+    /**
+     * The lists one {@link #pass} fills, kept per thread from text to text: the pass writes into arrays
+     * already in cache, then copies out what it found, instead of clearing fresh arrays sized for the
+     * worst case for every text (those came to about a third of the bytes a scan allocated). Lists grown
+     * past {@value #KEPT_CAPACITY} values by a huge text are not kept.
+     */
+    private static final class PassLists {
+        final IntList bounds = new IntList(1024);
+        final IntList rarePositions = new IntList(1024);
+        final IntList wordStarts = new IntList(1024);
+        final IntList wordStartKeys = new IntList(1024);
+
+        /** Drops lists a huge text made huge, so that a thread does not hold their memory for good. */
+        void release() {
+            for (IntList list : new IntList[] {bounds, rarePositions, wordStarts, wordStartKeys}) {
+                list.shrinkTo(KEPT_CAPACITY);
+            }
+        }
+    }
+
+    private static final int KEPT_CAPACITY = 1 << 18;
+    private static final ThreadLocal<PassLists> PASS_LISTS = ThreadLocal.withInitial(PassLists::new);
+
     /** A growable list of ints. */
     static final class IntList {
         private int[] values;
@@ -747,6 +832,20 @@ public final class TextIndex {
 
         int[] toArray() {
             return size == 0 ? NONE : Arrays.copyOf(values, size);
+        }
+
+        /** Empties the list, keeping its array. */
+        IntList clear() {
+            size = 0;
+            return this;
+        }
+
+        /** Empties the list and, when its array holds more than {@code capacity} values, replaces it with a small one. */
+        void shrinkTo(int capacity) {
+            size = 0;
+            if (values.length > capacity) {
+                values = new int[16];
+            }
         }
     }
 }

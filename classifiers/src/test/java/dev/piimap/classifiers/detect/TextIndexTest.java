@@ -80,6 +80,12 @@ class TextIndexTest {
                 assertThat(index.count(c)).as("count of %d in '%s'", (int) c, text).isEqualTo((int) text.chars().filter(x -> x == k).count());
             }
             assertThat(index.digitCount()).isEqualTo((int) text.chars().filter(x -> x >= '0' && x <= '9').count());
+            // Asked of a fresh index, in a random order, before any count of a digit or letter is known.
+            TextIndex fresh = TextIndex.of(text);
+            for (int asked = 0; asked < 40; asked++) {
+                char c = (char) (asked % 3 == 0 ? '0' + random.nextInt(10) : random.nextInt(128));
+                assertThat(fresh.contains(c)).as("contains %d in '%s'", (int) c, text).isEqualTo(text.indexOf(c) >= 0);
+            }
             IntStream.Builder runs = IntStream.builder();
             for (int p = 0; p < chars.length; p++) {
                 boolean digit = TextIndex.isDigit(chars[p]);
@@ -98,6 +104,24 @@ class TextIndexTest {
             assertThat(index.wordStartKeysInOrder()).containsExactly(IntStream.of(starts)
                     .map(p -> TextIndex.prefixKey(TextIndex.lowerCaseChar(chars[p]), TextIndex.lowerCaseChar(chars[p + 1]))).toArray());
         }
+    }
+
+    @Test
+    void aTextAfterAHugeOneIsIndexedAsAlone() {
+        // The pass keeps its lists per thread; a huge text grows them past what is kept.
+        String huge = "ab 1. ".repeat(400_000);
+        String small = "Call 0151 35403064 or mail a@b.de; id=7";
+        TextIndex first = TextIndex.of(huge);
+        assertThat(first.wordStartsInOrder()).hasSize(400_000);
+        assertThat(first.digitRuns()).hasSize(800_000);
+        TextIndex after = TextIndex.of(small);
+        TextIndex before = TextIndex.of(small);
+        assertThat(after.digitRuns()).containsExactly(5, 9, 10, 18, 38, 39);
+        assertThat(after.wordStartsInOrder()).containsExactly(0, 19, 22, 27, 29, 31, 35);
+        assertThat(after.positionsOf("@;=")).containsExactly(28, 33, 37);
+        assertThat(after.count(' ')).isEqualTo(6);
+        assertThat(after.count('0')).isEqualTo(3);
+        assertThat(before.positionsOf("@")).containsExactly(28);
     }
 
     @Test
