@@ -30,7 +30,7 @@ public final class PhoneValidator implements Validator {
         if (!international && digits(s) < MIN_NATIONAL_DIGITS) {
             return false;
         }
-        return PhoneNumbers.parseValid(s) != null;
+        return PhoneNumbers.isValid(s);
     }
 
     private static int digits(String s) {
