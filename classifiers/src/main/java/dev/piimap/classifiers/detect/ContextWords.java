@@ -17,6 +17,8 @@ final class ContextWords {
     private final char[][] chars;
     /** Per Latin-1 character, the indices of the words starting with it (lower case). */
     private final int[][] byFirstChar = new int[256][];
+    /** Per Latin-1 character, whether its lower case starts one of the words. */
+    private final boolean[] startsAWord = new boolean[256];
     /**
      * Every Latin-1 character whose lower case starts a word that {@link #anyIn} does not find through
      * the index's word starts (both cases of each first character).
@@ -43,6 +45,9 @@ final class ContextWords {
         }
         for (int i = 0; i < 256; i++) {
             byFirstChar[i] = first.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        for (char c = 0; c < 256; c++) {
+            startsAWord[c] = byFirstChar[TextIndex.lowerCaseChar(c)].length > 0;
         }
         StringBuilder starts = new StringBuilder();
         for (char c = 0; c < 256; c++) {
@@ -71,18 +76,17 @@ final class ContextWords {
         if (end <= start) {
             return List.of();
         }
-        for (int i = start; i < end; i++) {
-            if (t[i] >= 256) {
-                return hitsInCopy(text.text().subSequence(start, end).toString().toLowerCase(Locale.ROOT));
-            }
-        }
         boolean[] found = null;
         for (int at = start; at < end; at++) {
-            int[] candidates = byFirstChar[TextIndex.lowerCaseChar(t[at])];
-            if (candidates.length == 0 || (at > start && Character.isLetter(t[at - 1]))) {
+            char c = t[at];
+            if (c >= 256) {
+                return hitsInCopy(text.text().subSequence(start, end).toString().toLowerCase(Locale.ROOT));
+            }
+            // Most characters start no word: one table read passes them.
+            if (!startsAWord[c] || (at > start && Character.isLetter(t[at - 1]))) {
                 continue;
             }
-            for (int w : candidates) {
+            for (int w : byFirstChar[TextIndex.lowerCaseChar(c)]) {
                 if ((found == null || !found[w]) && matchesAt(t, at, end, chars[w])) {
                     if (found == null) {
                         found = new boolean[words.size()];
