@@ -39,6 +39,7 @@ final class DelimitedHeaders {
     record Column(int cellStart, int cellEnd, int headerStart, int headerEnd) {
     }
 
+    private final TextIndex index;
     private final char[] text;
     /**
      * Per line start and delimiter (start * 4 + delimiter index): the start of its table's first line,
@@ -46,18 +47,24 @@ final class DelimitedHeaders {
      */
     private Map<Long, Integer> tableStart;
     private Map<Long, Boolean> isHeader;
-    /** The line last looked up, {@code [lineStart, nextLine)}, and what was learnt about it. */
-    private int lineStart = -1;
-    private int nextLine = -1;
-    /** Its delimiters and those of its header line ({@code [headerStart, headerEnd)}); null when it is no data row. */
-    private int[] delimiters;
-    private int lineEnd;
-    private int[] headerDelimiters;
-    private char headerDelimiter;
-    private int headerStart;
-    private int headerEnd;
+    /** The positions of the line breaks, ascending; found when first needed. */
+    private int[] lineBreaks;
+    /** What was learnt about each line looked up, by its start: detectors ask about the same lines in turn. */
+    private final Map<Integer, Line> lines = new HashMap<>();
+    /** The line last looked up; null before the first. */
+    private Line line;
+
+    /**
+     * A line {@code [lineStart, nextLine)} (its text ends at {@code lineEnd}, before {@code \r\n} or
+     * {@code \n}); when it is a data row under a header, its delimiters and those of its header line
+     * {@code [headerStart, headerEnd)}, else null delimiters.
+     */
+    private record Line(int lineStart, int lineEnd, int nextLine, int[] delimiters, int headerStart, int headerEnd,
+                        int[] headerDelimiters) {
+    }
 
     DelimitedHeaders(TextIndex index) {
+        this.index = index;
         this.text = index.chars();
     }
 
@@ -66,55 +73,65 @@ final class DelimitedHeaders {
         if (at < 0 || at >= text.length) {
             return null;
         }
-        if (at < lineStart || at >= nextLine) {
-            lookUpLine(at);
+        Line known = line;
+        if (known == null || at < known.lineStart() || at >= known.nextLine()) {
+            known = lineAt(at);
+            line = known;
         }
+        int[] delimiters = known.delimiters();
         if (delimiters == null) {
             return null;
         }
+        int[] headerDelimiters = known.headerDelimiters();
         int found = Arrays.binarySearch(delimiters, at);
         int column = found >= 0 ? found : -found - 1;
-        int[] cell = trimmed(column == 0 ? lineStart : delimiters[column - 1] + 1,
-                column == delimiters.length ? lineEnd : delimiters[column]);
-        int[] header = trimmed(column == 0 ? headerStart : headerDelimiters[column - 1] + 1,
-                column == headerDelimiters.length ? headerEnd : headerDelimiters[column]);
+        int[] cell = trimmed(column == 0 ? known.lineStart() : delimiters[column - 1] + 1,
+                column == delimiters.length ? known.lineEnd() : delimiters[column]);
+        int[] header = trimmed(column == 0 ? known.headerStart() : headerDelimiters[column - 1] + 1,
+                column == headerDelimiters.length ? known.headerEnd() : headerDelimiters[column]);
         return header[1] <= header[0] ? null : new Column(cell[0], cell[1], header[0], header[1]);
     }
 
-    /** Analyses the line holding {@code at}: its bounds, and when it is a data row under a header, the delimiters of both. */
-    private void lookUpLine(int at) {
-        int start = at;
-        while (start > 0 && text[start - 1] != '\n') {
-            start--;
+    /**
+     * The line holding {@code at}, analysed once: its bounds from the line breaks (a binary search, not a
+     * walk along a long line of prose), and when it is a data row under a header, the delimiters of both.
+     */
+    private Line lineAt(int at) {
+        if (lineBreaks == null) {
+            lineBreaks = index.positionsOf("\n");
         }
-        int next = at;
-        while (next < text.length && text[next] != '\n') {
-            next++;
+        int found = Arrays.binarySearch(lineBreaks, at);
+        int after = found >= 0 ? found : -found - 1;
+        int start = after == 0 ? 0 : lineBreaks[after - 1] + 1;
+        Line known = lines.get(start);
+        if (known == null) {
+            int next = after == lineBreaks.length ? text.length : lineBreaks[after];
+            known = analyse(start, next);
+            lines.put(start, known);
         }
-        lineStart = start;
-        lineEnd = next > start && text[next - 1] == '\r' ? next - 1 : next;
-        nextLine = next + 1;
-        delimiters = null;
+        return known;
+    }
+
+    /** The line {@code [start, next)}, {@code next} being its line break or the end of the text. */
+    private Line analyse(int start, int next) {
+        int lineEnd = next > start && text[next - 1] == '\r' ? next - 1 : next;
+        Line noRow = new Line(start, lineEnd, next + 1, null, -1, -1, null);
         if (start == 0 || lineEnd - start > MAX_LINE) {
-            return;
+            return noRow;
         }
         int[] counts = counts(start, lineEnd);
         int d = dominant(counts);
         if (d < 0) {
-            return;
+            return noRow;
         }
         int first = tableStart(start, d, counts[d]);
         if (first == start || !readsLikeHeader(first, d)) {
-            return;
+            return noRow;
         }
         char delimiter = DELIMITERS.charAt(d);
-        if (first != headerStart || headerDelimiters == null || delimiter != headerDelimiter) {
-            headerStart = first;
-            headerDelimiter = delimiter;
-            headerEnd = endOfLine(first);
-            headerDelimiters = positions(first, headerEnd, delimiter, counts[d]);
-        }
-        delimiters = positions(start, lineEnd, delimiter, counts[d]);
+        int headerEnd = endOfLine(first);
+        return new Line(start, lineEnd, next + 1, positions(start, lineEnd, delimiter, counts[d]), first, headerEnd,
+                positions(first, headerEnd, delimiter, counts[d]));
     }
 
     /** The end of the line starting at {@code start}, before {@code \r\n} or {@code \n}. */

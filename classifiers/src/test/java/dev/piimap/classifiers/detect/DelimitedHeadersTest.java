@@ -3,6 +3,7 @@ package dev.piimap.classifiers.detect;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -89,5 +90,29 @@ class DelimitedHeadersTest {
                 }
             }
         });
+    }
+
+    @Test
+    void answersInAnyOrderAsAFreshLookUpDoes() {
+        // One instance is shared by the detectors of a text and remembers lines; each answer must be what a
+        // fresh instance gives for that position alone.
+        Random random = new Random(3);
+        String[] lines = {"id,name,phone", "7,Ana,0151 2345678", "8,\"Luis, Jr\",030 901820", "", "a;b;c", "1;2;3",
+            "Some prose, with a comma, and more", "date\tvalue", "2024-01-01\t5", "x|y", "|1|2|", "\r"};
+        for (int round = 0; round < 200; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                b.append(lines[random.nextInt(lines.length)]).append(random.nextInt(5) == 0 ? "\r\n" : "\n");
+            }
+            if (random.nextBoolean() && b.length() > 0) {
+                b.setLength(b.length() - 1);
+            }
+            String text = b.toString();
+            DelimitedHeaders shared = new DelimitedHeaders(TextIndex.of(text));
+            for (int ask = 0; ask < 3 * text.length(); ask++) {
+                int at = random.nextInt(text.length() + 1);
+                assertThat(shared.columnAt(at)).as("%d in '%s'", at, text).isEqualTo(new DelimitedHeaders(TextIndex.of(text)).columnAt(at));
+            }
+        }
     }
 }
